@@ -1,0 +1,232 @@
+"""The loaded content and the questions the atlas answers about it.
+
+Links are stored one way in the YAML (a region names its roots and nerves, a condition names its
+regions and exercises); the reverse directions are worked out here once, at load.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from viewer.content.schema import (
+    Advice,
+    Condition,
+    Dispute,
+    Exercise,
+    Nerve,
+    RedFlag,
+    Region,
+    Root,
+    Source,
+)
+
+#: Kinds a person can select, with the singular used in scene keys such as ``root:L5``.
+SELECTABLE = {"regions": "region", "roots": "root", "nerves": "nerve", "conditions": "condition",
+              "exercises": "exercise"}
+
+
+class UnknownIdError(LookupError):
+    """Raised when a name or id matches nothing; the message suggests near matches."""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """What the drawing should emphasise for one selection, as content ids per kind."""
+
+    kind: str
+    id: str
+    regions: frozenset[str]
+    roots: frozenset[str]
+    nerves: frozenset[str]
+
+
+class Atlas:
+    def __init__(
+        self,
+        sources: list[Source],
+        roots: list[Root],
+        nerves: list[Nerve],
+        regions: list[Region],
+        conditions: list[Condition],
+        exercises: list[Exercise],
+        red_flags: list[RedFlag],
+        disputes: list[Dispute],
+        advice: list[Advice],
+    ):
+        self.sources = {s.id: s for s in sources}
+        self.roots = {r.id: r for r in roots}
+        self.nerves = {n.id: n for n in nerves}
+        self.regions = {r.id: r for r in regions}
+        self.conditions = {c.id: c for c in conditions}
+        self.exercises = {e.id: e for e in exercises}
+        self.red_flags = {f.id: f for f in red_flags}
+        self.disputes = {d.id: d for d in disputes}
+        self.advice = {a.id: a for a in advice}
+        self._index_links()
+
+    # -- building the reverse links -------------------------------------------------------
+    def _index_links(self) -> None:
+        self._children: dict[str, list[str]] = defaultdict(list)
+        for nerve in self.nerves.values():
+            if nerve.branch_of:
+                self._children[nerve.branch_of].append(nerve.id)
+        self._regions_of_root: dict[str, list[str]] = defaultdict(list)
+        self._regions_of_nerve: dict[str, list[str]] = defaultdict(list)
+        for region in self.regions.values():
+            for link in region.roots:
+                self._regions_of_root[link.root].append(region.id)
+            for nlink in region.nerves:
+                for nerve_id in self.nerve_path(nlink.nerve):
+                    if region.id not in self._regions_of_nerve[nerve_id]:
+                        self._regions_of_nerve[nerve_id].append(region.id)
+        self._nerves_of_root: dict[str, list[str]] = defaultdict(list)
+        for nerve in self.nerves.values():
+            for root in nerve.roots:
+                self._nerves_of_root[root].append(nerve.id)
+        self._conditions_of_region: dict[str, list[str]] = defaultdict(list)
+        self._conditions_of_root: dict[str, list[str]] = defaultdict(list)
+        self._conditions_of_exercise: dict[str, list[str]] = defaultdict(list)
+        for cond in self.conditions.values():
+            for rid in cond.regions:
+                self._conditions_of_region[rid].append(cond.id)
+            for root in cond.roots:
+                self._conditions_of_root[root].append(cond.id)
+            for ex in cond.exercises:
+                self._conditions_of_exercise[ex].append(cond.id)
+        self._disputes_about: dict[str, list[str]] = defaultdict(list)
+        for dispute in self.disputes.values():
+            for ref in dispute.about:
+                self._disputes_about[ref].append(dispute.id)
+        self._names = self._build_name_index()
+        self._highlights: dict[tuple[str, str], Highlight] = {}
+
+    def _build_name_index(self) -> dict[str, tuple[str, str]]:
+        index: dict[str, tuple[str, str]] = {}
+        for kind in SELECTABLE:
+            for rid, record in getattr(self, kind).items():
+                for key in (rid, record.name):
+                    index.setdefault(key.casefold(), (kind, rid))
+        return index
+
+    # -- looking things up ----------------------------------------------------------------
+    def kind_of(self, rid: str) -> str | None:
+        for kind in SELECTABLE:
+            if rid in getattr(self, kind):
+                return kind
+        return None
+
+    def resolve(self, text: str) -> tuple[str, str]:
+        """Find a record by id, ``kind:id`` or name (any case); returns (kind, id)."""
+        query = text.strip()
+        if ":" in query:
+            prefix, _, rest = query.partition(":")
+            for kind, singular in SELECTABLE.items():
+                if prefix == singular and rest in getattr(self, kind):
+                    return kind, rest
+        found = self._names.get(query.casefold())
+        if found:
+            return found
+        needle = query.casefold()
+        near = sorted({f"{rid}" for key, (_, rid) in self._names.items() if needle and needle in key})
+        hint = f"; did you mean: {', '.join(near[:6])}?" if near else ""
+        raise UnknownIdError(f"unknown id or name {text!r}{hint}")
+
+    def record(self, kind: str, rid: str) -> Any:
+        return getattr(self, kind)[rid]
+
+    def nerve_path(self, nerve_id: str) -> list[str]:
+        """The nerve and every nerve it branches from, nearest first (sural ... sciatic)."""
+        path = []
+        current: str | None = nerve_id
+        while current and current not in path:
+            path.append(current)
+            current = self.nerves[current].branch_of
+        return path
+
+    def nerve_descendants(self, nerve_id: str) -> list[str]:
+        out: list[str] = []
+        stack = list(self._children.get(nerve_id, []))
+        while stack:
+            child = stack.pop(0)
+            out.append(child)
+            stack.extend(self._children.get(child, []))
+        return out
+
+    # -- the questions ---------------------------------------------------------------------
+    def roots_for_region(self, region_id: str) -> list[str]:
+        return [link.root for link in self.regions[region_id].roots]
+
+    def nerves_for_region(self, region_id: str) -> list[str]:
+        return [link.nerve for link in self.regions[region_id].nerves]
+
+    def conditions_for_region(self, region_id: str) -> list[str]:
+        return list(self._conditions_of_region.get(region_id, []))
+
+    def regions_for_root(self, root_id: str) -> list[str]:
+        return list(self._regions_of_root.get(root_id, []))
+
+    def nerves_for_root(self, root_id: str) -> list[str]:
+        return self._ordered_unique([*self.roots[root_id].nerves, *self._nerves_of_root[root_id]])
+
+    def conditions_for_root(self, root_id: str) -> list[str]:
+        return list(self._conditions_of_root.get(root_id, []))
+
+    def regions_for_nerve(self, nerve_id: str) -> list[str]:
+        return list(self._regions_of_nerve.get(nerve_id, []))
+
+    def conditions_for_exercise(self, exercise_id: str) -> list[str]:
+        return list(self._conditions_of_exercise.get(exercise_id, []))
+
+    def disputes_about(self, *ids: str) -> list[str]:
+        return self._ordered_unique(d for rid in ids for d in self._disputes_about.get(rid, []))
+
+    def rank_roots(self, region_ids: Iterable[str]) -> list[tuple[str, int]]:
+        """Roots ordered by how many of the given painful regions lie in their territory."""
+        counts: dict[str, int] = defaultdict(int)
+        for rid in region_ids:
+            for root in self.roots_for_region(rid):
+                counts[root] += 1
+        order = list(self.roots)
+        return sorted(counts.items(), key=lambda item: (-item[1], order.index(item[0])))
+
+    def highlight(self, kind: str, rid: str) -> Highlight:
+        """What to emphasise on the drawing for a selection; cached, since clicks must be fast."""
+        key = (kind, rid)
+        if key not in self._highlights:
+            self._highlights[key] = self._compute_highlight(kind, rid)
+        return self._highlights[key]
+
+    def _compute_highlight(self, kind: str, rid: str) -> Highlight:
+        regions: set[str] = set()
+        roots: set[str] = set()
+        nerves: set[str] = set()
+        if kind == "regions":
+            regions.add(rid)
+            roots.update(self.roots_for_region(rid))
+            for nerve in self.nerves_for_region(rid):
+                nerves.update(self.nerve_path(nerve))
+        elif kind == "roots":
+            roots.add(rid)
+            regions.update(self.regions_for_root(rid))
+            nerves.update(self.nerves_for_root(rid))
+        elif kind == "nerves":
+            nerves.update(self.nerve_path(rid))
+            roots.update(self.nerves[rid].roots)
+            regions.update(self.regions_for_nerve(rid))
+        elif kind == "conditions":
+            cond = self.conditions[rid]
+            regions.update(cond.regions)
+            roots.update(cond.roots)
+            for nerve in cond.nerves:
+                nerves.update(self.nerve_path(nerve))
+        elif kind == "exercises":
+            for cid in self.conditions_for_exercise(rid):
+                regions.update(self.conditions[cid].regions)
+        return Highlight(kind, rid, frozenset(regions), frozenset(roots), frozenset(nerves))
+
+    @staticmethod
+    def _ordered_unique(items: Iterable[str]) -> list[str]:
+        return list(dict.fromkeys(items))

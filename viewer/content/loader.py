@@ -1,0 +1,176 @@
+"""Read every ``*.yaml`` file of a content folder, validate it, and cross-check references.
+
+All problems are collected before anything is raised, so ``sciatica-atlas check`` can list every
+one of them with its file and line in a single run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from viewer.content.atlas import Atlas
+from viewer.content.errors import ContentError, ContentProblem, display_path
+from viewer.content.schema import KINDS
+from viewer.content.yaml_lines import LinedDict, LinedList, line_of, load_lined
+
+#: Fields whose values name other records, and the kind of record they name ("*" = any kind).
+_REFERENCE_FIELDS = {
+    "roots": "roots",
+    "root": "roots",
+    "nerves": "nerves",
+    "nerve": "nerves",
+    "branch_of": "nerves",
+    "regions": "regions",
+    "exercises": "exercises",
+    "about": "*",
+    "sources": "sources",
+}
+
+
+@dataclass
+class _Entry:
+    kind: str
+    record: BaseModel
+    raw: Any
+    file: str
+
+
+def _read_file(path: Path, problems: list[ContentProblem]) -> Any:
+    name = display_path(path)
+    try:
+        return load_lined(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.append(ContentProblem(name, 1, f"not UTF-8 text ({exc.reason})"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        problems.append(ContentProblem(name, line, f"YAML error: {what}"))
+    except yaml.YAMLError as exc:
+        problems.append(ContentProblem(name, 1, f"YAML error: {exc}"))
+    return None
+
+
+def _describe_loc(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "record"
+
+
+def _validate_file(path: Path, data: Any, problems: list[ContentProblem]) -> Iterator[_Entry]:
+    name = display_path(path)
+    if data is None:
+        return
+    if not isinstance(data, LinedDict):
+        problems.append(
+            ContentProblem(name, getattr(data, "line", 1), "the file must be a mapping of sections")
+        )
+        return
+    for kind, items in data.items():
+        kind_line = data.key_lines[kind]
+        if kind not in KINDS:
+            expected = ", ".join(KINDS)
+            problems.append(
+                ContentProblem(name, kind_line, f"unknown section {kind!r} (expected: {expected})")
+            )
+            continue
+        if not isinstance(items, LinedList):
+            problems.append(ContentProblem(name, kind_line, f"section {kind!r} must be a list"))
+            continue
+        model = KINDS[kind]
+        for index, raw in enumerate(items):
+            label = f"{kind}[{index}]"
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                label = f"{kind} {raw['id']!r}"
+            try:
+                record = model.model_validate(raw)
+            except ValidationError as exc:
+                for error in exc.errors():
+                    line = line_of(data, (kind, index, *error["loc"]))
+                    where = _describe_loc(error["loc"])
+                    problems.append(ContentProblem(name, line, f"{label}: {where}: {error['msg']}"))
+                continue
+            yield _Entry(kind, record, raw, name)
+
+
+def _references(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """Every (path, target kind, id) named by a record, found by field name at any depth."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            target = _REFERENCE_FIELDS.get(key)
+            if target and isinstance(inner, str):
+                yield (*path, key), target, inner
+            elif target and isinstance(inner, list) and all(isinstance(v, str) for v in inner):
+                for i, ref in enumerate(inner):
+                    yield (*path, key, i), target, ref
+            else:
+                yield from _references(inner, (*path, key))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from _references(inner, (*path, i))
+
+
+def _cross_check(entries: list[_Entry], problems: list[ContentProblem]) -> None:
+    by_kind: dict[str, dict[str, _Entry]] = {kind: {} for kind in KINDS}
+    content_ids: dict[str, _Entry] = {}
+    for entry in entries:
+        rid = entry.record.id  # type: ignore[attr-defined]
+        line = getattr(entry.raw, "line", 1)
+        table = by_kind[entry.kind]
+        clash = table.get(rid) or (content_ids.get(rid) if entry.kind != "sources" else None)
+        if clash is not None:
+            first = f"{clash.file}:{getattr(clash.raw, 'line', 1)}"
+            problems.append(
+                ContentProblem(entry.file, line, f"duplicate id {rid!r} (already used at {first})")
+            )
+            continue
+        table[rid] = entry
+        if entry.kind != "sources":
+            content_ids[rid] = entry
+    for entry in entries:
+        for path, target, ref in _references(entry.record.model_dump()):
+            known = content_ids if target == "*" else by_kind[target]
+            if ref not in known:
+                what = "source" if target == "sources" else target.rstrip("s").replace("_", " ")
+                line = line_of(entry.raw, path)
+                rid = entry.record.id  # type: ignore[attr-defined]
+                problems.append(
+                    ContentProblem(
+                        entry.file,
+                        line,
+                        f"{entry.kind} {rid!r}: {'.'.join(map(str, path))} names unknown {what} {ref!r}",
+                    )
+                )
+
+
+def check_content(folder: Path) -> tuple[list[ContentProblem], list[_Entry]]:
+    problems: list[ContentProblem] = []
+    if not folder.is_dir():
+        return [ContentProblem(display_path(folder), 0, "no such content folder")], []
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        problems.append(ContentProblem(display_path(folder), 0, "no *.yaml content files here"))
+    entries: list[_Entry] = []
+    for path in files:
+        entries.extend(_validate_file(path, _read_file(path, problems), problems))
+    _cross_check(entries, problems)
+    return sorted(set(problems)), entries
+
+
+def load_atlas(folder: Path | None = None) -> Atlas:
+    """Load and validate a content folder (the shipped one by default); raise ``ContentError``."""
+    if folder is None:
+        from viewer.paths import data_dir
+
+        folder = data_dir()
+    problems, entries = check_content(folder)
+    if problems:
+        raise ContentError(problems)
+    grouped: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    for entry in entries:
+        grouped[entry.kind].append(entry.record)
+    return Atlas(**grouped)
