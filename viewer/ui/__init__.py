@@ -1,0 +1,2 @@
+"""Qt widgets of the atlas. Everything here listens to a ``Selection``; nothing sets another
+widget's state directly."""

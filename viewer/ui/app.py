@@ -1,0 +1,48 @@
+"""Start the window, or render it to a PNG without showing it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from viewer.content.atlas import Atlas  # noqa: E402
+from viewer.geometry import View  # noqa: E402
+from viewer.ui.main_window import MainWindow  # noqa: E402
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Sciatica Atlas")
+    return app  # type: ignore[return-value]
+
+
+def run_window(atlas: Atlas, view: View) -> int:
+    app = application()
+    window = MainWindow(atlas, view)
+    window.resize(1400, 900)
+    window.show()
+    return app.exec()
+
+
+def screenshot(atlas: Atlas, view: View, out: Path, size: tuple[int, int],
+               select: tuple[str, str] | None) -> None:
+    app = application()
+    window = MainWindow(atlas, view)
+    window.resize(*size)
+    window.show()
+    if select:
+        window.selection.select(*select)
+    for _ in range(3):
+        app.processEvents()
+    window.canvas.fit()
+    app.processEvents()
+    if not window.grab().save(str(out)):
+        raise OSError(f"could not write {out}")
+    window.close()

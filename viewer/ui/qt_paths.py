@@ -1,0 +1,28 @@
+"""Build Qt painter paths from the plain path operations that ``viewer.geometry`` reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainterPath
+
+from viewer.geometry import Op
+
+
+def to_painter_path(ops: Iterable[Op]) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for op in ops:
+        code = op[0]
+        if code == "M":
+            path.moveTo(op[1], op[2])
+        elif code == "L":
+            path.lineTo(op[1], op[2])
+        elif code == "C":
+            path.cubicTo(op[1], op[2], op[3], op[4], op[5], op[6])
+        elif code == "Q":
+            path.quadTo(op[1], op[2], op[3], op[4])
+        elif code == "Z":
+            path.closeSubpath()
+    return path

@@ -1,0 +1,123 @@
+"""One clickable thing on the drawing: a region of skin, a nerve root or a nerve.
+
+Follows pyqtgraph's pattern: hovering reserves the click with ``acceptClicks`` (so only the top
+item under the mouse takes it), clicking checks the real shape and emits ``sigClicked``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
+
+from viewer.geometry import Shape
+from viewer.ui import palette
+from viewer.ui.qt_paths import to_painter_path
+
+
+class State(Enum):
+    NORMAL = 0
+    RELATED = 1
+    SELECTED = 2
+
+
+class ShapeItem(pg.GraphicsObject):
+    sigClicked = Signal(object)
+    sigHovered = Signal(object, bool)
+
+    def __init__(self, shape: Shape):
+        super().__init__()
+        self.shape_data = shape
+        self.path = to_painter_path(shape.ops)
+        self.is_line = shape.kind in ("roots", "nerves")
+        self.state = State.NORMAL
+        self.hovered = False
+        if self.is_line:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(shape.stroke_width + 4, 9))
+            stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+            self._hit = stroker.createStroke(self.path)
+        else:
+            self._hit = self.path
+        pad = shape.stroke_width + 6
+        self._bounds = self._hit.boundingRect().adjusted(-pad, -pad, pad, pad)
+        self.setAcceptHoverEvents(True)
+
+    # -- drawing --------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._hit
+
+    def set_state(self, state: State) -> None:
+        if state is not self.state:
+            self.state = state
+            self.update()
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.is_line:
+            self._paint_line(p)
+        else:
+            self._paint_region(p)
+
+    def _paint_region(self, p: QPainter) -> None:
+        fill = palette.FILL["region"]
+        edge, width = palette.EDGE["region"], 1.2
+        if self.state is State.SELECTED:
+            fill, edge, width = palette.SELECTED_FILL, palette.VERMILLION, 3.5
+        elif self.state is State.RELATED:
+            fill, edge, width = palette.RELATED_FILL, palette.BLUE, 2.5
+        p.setBrush(fill)
+        pen = QPen(edge, width)
+        pen.setCosmetic(True)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        p.drawPath(self.path)
+        if self.hovered:
+            p.setBrush(palette.HOVER_FILL)
+            hover_pen = QPen(palette.ORANGE, 2.5)
+            hover_pen.setCosmetic(True)
+            p.setPen(hover_pen)
+            p.drawPath(self.path)
+
+    def _paint_line(self, p: QPainter) -> None:
+        w = self.shape_data.stroke_width
+        core, edge = palette.NERVE, palette.NERVE_EDGE
+        if self.state is State.SELECTED:
+            core, edge, w = palette.VERMILLION, palette.VERMILLION.darker(150), w + 3
+        elif self.state is State.RELATED:
+            core, edge, w = palette.BLUE, palette.BLUE.darker(150), w + 2
+        if self.hovered:
+            core, w = palette.ORANGE, w + 2
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for color, width in ((edge, w + 1.6), (core, w)):
+            pen = QPen(color, width)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            p.setPen(pen)
+            p.drawPath(self.path)
+
+    # -- mouse ----------------------------------------------------------------------------
+    def hoverEvent(self, ev: object) -> None:
+        over = (
+            not ev.isExit()  # type: ignore[attr-defined]
+            and self._hit.contains(ev.pos())  # type: ignore[attr-defined]
+            and ev.acceptClicks(Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        )
+        if over != self.hovered:
+            self.hovered = bool(over)
+            self.update()
+            self.sigHovered.emit(self, self.hovered)
+
+    def mouseClickEvent(self, ev: object) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            return
+        if self._hit.contains(ev.pos()):  # type: ignore[attr-defined]
+            ev.accept()  # type: ignore[attr-defined]
+            self.sigClicked.emit(self)
+        else:
+            ev.ignore()  # type: ignore[attr-defined]
