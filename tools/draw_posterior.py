@@ -110,8 +110,15 @@ class Svg:
             attrs.append(f'stroke-width="{fmt(width)}"')
         self.items.append(f'  <path {" ".join(attrs)} d="{d}"/>')
 
-    def text(self, x: float, y: float, label: str, size: float = 19, anchor: str = "middle",
-             weight: str = "normal") -> None:
+    def text(
+        self,
+        x: float,
+        y: float,
+        label: str,
+        size: float = 19,
+        anchor: str = "middle",
+        weight: str = "normal",
+    ) -> None:
         self.items.append(
             f'  <text class="label" x="{fmt(x)}" y="{fmt(y)}" font-size="{fmt(size)}" '
             f'text-anchor="{anchor}" font-weight="{weight}">{label}</text>'
@@ -134,15 +141,42 @@ class Svg:
 
 
 # -- measured outline of the right half (offsets from the midline) ----------------------------
-OUTER = catmull([
-    (160, 40), (166, 150), (184, 250), (206, 350), (214, 430), (208, 520), (196, 660),
-    (182, 800), (166, 900), (152, 946), (156, 1000), (160, 1080), (156, 1160), (146, 1260),
-    (136, 1340), (132, 1388),
-])
-INNER = catmull([
-    (10, 508), (13, 600), (17, 700), (21, 820), (25, 900), (24, 946), (22, 1000),
-    (24, 1080), (33, 1180), (45, 1280), (51, 1340), (54, 1388),
-])
+OUTER = catmull(
+    [
+        (160, 40),
+        (166, 150),
+        (184, 250),
+        (206, 350),
+        (214, 430),
+        (208, 520),
+        (196, 660),
+        (182, 800),
+        (166, 900),
+        (152, 946),
+        (156, 1000),
+        (160, 1080),
+        (156, 1160),
+        (146, 1260),
+        (136, 1340),
+        (132, 1388),
+    ]
+)
+INNER = catmull(
+    [
+        (10, 508),
+        (13, 600),
+        (17, 700),
+        (21, 820),
+        (25, 900),
+        (24, 946),
+        (22, 1000),
+        (24, 1080),
+        (33, 1180),
+        (45, 1280),
+        (51, 1340),
+        (54, 1388),
+    ]
+)
 CREST = [(3, 300), (50, 290), (80, 250), (120, 228), (160, 236), (184, 250)]  # iliac crest line
 FOLD_Y = 522  # gluteal fold height at the outer edge
 KNEE_TOP, KNEE_BOTTOM, ANKLE = 885.0, 1005.0, 1388.0
@@ -155,8 +189,18 @@ def fold_line() -> list[Point]:
 
 def heel_outline() -> list[Point]:
     top_in, top_out = x_at(INNER, ANKLE), x_at(OUTER, ANKLE)
-    return catmull([(top_in, ANKLE), (58, 1420), (70, 1452), (93, 1462), (116, 1452),
-                    (128, 1420), (top_out, ANKLE)], 8)
+    return catmull(
+        [
+            (top_in, ANKLE),
+            (58, 1420),
+            (70, 1452),
+            (93, 1462),
+            (116, 1452),
+            (128, 1420),
+            (top_out, ANKLE),
+        ],
+        8,
+    )
 
 
 SOLE_MEDIAL = catmull([(70, 1466), (56, 1500), (44, 1535), (40, 1562)], 8)
@@ -188,8 +232,13 @@ def draw_skin(svg: Svg) -> None:
         svg.path(multi_d([sole, *toes], side), "skin")
 
 
-TOES = [(52, 1574, 14, 13), (75, 1580, 9, 10), (95, 1581, 8.5, 9.5), (113, 1578, 8, 9),
-        (131, 1572, 8, 8.5)]
+TOES = [
+    (52, 1574, 14, 13),
+    (75, 1580, 9, 10),
+    (95, 1581, 8.5, 9.5),
+    (113, 1578, 8, 9),
+    (131, 1572, 8, 8.5),
+]
 
 
 def draw_regions(svg: Svg) -> None:
@@ -199,17 +248,23 @@ def draw_regions(svg: Svg) -> None:
         svg.comment(f"skin regions, {name} side")
         low_back = [(3, 40), *slice_down(OUTER, 40, crest_outer_y)[1:], *CREST[::-1][1:]]
         svg.path(poly_d(low_back, side), "region", f"region:low-back@{name}")
-        buttock = [*CREST, *slice_down(OUTER, crest_outer_y, FOLD_Y)[1:], *fold[::-1][1:],
-                   (3, 505)]
+        buttock = [*CREST, *slice_down(OUTER, crest_outer_y, FOLD_Y)[1:], *fold[::-1][1:], (3, 505)]
         svg.path(poly_d(buttock, side), "region", f"region:buttock@{name}")
-        thigh = [*fold, *slice_down(OUTER, FOLD_Y, KNEE_TOP)[1:],
-                 *slice_down(INNER, 508, KNEE_TOP)[::-1]]
+        thigh = [
+            *fold,
+            *slice_down(OUTER, FOLD_Y, KNEE_TOP)[1:],
+            *slice_down(INNER, 508, KNEE_TOP)[::-1],
+        ]
         svg.path(poly_d(thigh, side), "region", f"region:thigh-posterior@{name}")
-        knee = [*slice_down(OUTER, KNEE_TOP, KNEE_BOTTOM),
-                *slice_down(INNER, KNEE_TOP, KNEE_BOTTOM)[::-1]]
+        knee = [
+            *slice_down(OUTER, KNEE_TOP, KNEE_BOTTOM),
+            *slice_down(INNER, KNEE_TOP, KNEE_BOTTOM)[::-1],
+        ]
         svg.path(poly_d(knee, side), "region", f"region:knee-posterior@{name}")
-        boundary = [(x - 30 + 10 * (y - KNEE_BOTTOM) / (ANKLE - KNEE_BOTTOM), y)
-                    for x, y in slice_down(OUTER, KNEE_BOTTOM, ANKLE)]
+        boundary = [
+            (x - 30 + 10 * (y - KNEE_BOTTOM) / (ANKLE - KNEE_BOTTOM), y)
+            for x, y in slice_down(OUTER, KNEE_BOTTOM, ANKLE)
+        ]
         calf = [*boundary, *slice_down(INNER, KNEE_BOTTOM, ANKLE)[::-1]]
         svg.path(poly_d(calf, side), "region", f"region:calf-posterior@{name}")
         lateral = [*slice_down(OUTER, KNEE_BOTTOM, ANKLE), *boundary[::-1]]
@@ -231,7 +286,12 @@ BODY_H, DISC_H = 34.0, 11.0
 
 def rounded_rect(x0: float, y0: float, x1: float, y1: float, r: float) -> list[Point]:
     pts: list[Point] = []
-    corners = [(x1 - r, y0 + r, -90), (x1 - r, y1 - r, 0), (x0 + r, y1 - r, 90), (x0 + r, y0 + r, 180)]
+    corners = [
+        (x1 - r, y0 + r, -90),
+        (x1 - r, y1 - r, 0),
+        (x0 + r, y1 - r, 90),
+        (x0 + r, y0 + r, 180),
+    ]
     for cx, cy, start in corners:
         for i in range(7):
             a = math.radians(start + 15 * i)
@@ -241,34 +301,125 @@ def rounded_rect(x0: float, y0: float, x1: float, y1: float, r: float) -> list[P
 
 def draw_bones(svg: Svg) -> None:
     svg.comment("pelvis and leg bones (decorative)")
-    ilium = catmull([(52, 300), (66, 245), (112, 214), (158, 230), (176, 270), (160, 330),
-                     (132, 378), (128, 410), (112, 440), (88, 470), (66, 486), (46, 476),
-                     (48, 430), (46, 392), (52, 300)], 8)
-    femur = catmull([(86, 398), (104, 384), (124, 396), (150, 400), (176, 408), (182, 432),
-                     (166, 456), (156, 520), (140, 700), (124, 880), (132, 912), (128, 944),
-                     (92, 948), (56, 944), (54, 912), (76, 890), (98, 700), (120, 520),
-                     (130, 452), (110, 432), (90, 424), (86, 398)], 6)
-    tibia = catmull([(48, 960), (86, 954), (122, 962), (120, 990), (104, 1030), (100, 1200),
-                     (100, 1360), (98, 1384), (70, 1392), (60, 1380), (72, 1350), (74, 1200),
-                     (70, 1030), (52, 990), (48, 960)], 6)
-    fibula = catmull([(126, 972), (142, 978), (140, 1000), (134, 1100), (132, 1300), (138, 1378),
-                      (124, 1396), (118, 1370), (120, 1300), (122, 1100), (124, 1000), (126, 972)], 6)
-    calcaneus = catmull([(72, 1398), (114, 1398), (122, 1424), (110, 1450), (80, 1450),
-                         (66, 1424), (72, 1398)], 6)
+    ilium = catmull(
+        [
+            (52, 300),
+            (66, 245),
+            (112, 214),
+            (158, 230),
+            (176, 270),
+            (160, 330),
+            (132, 378),
+            (128, 410),
+            (112, 440),
+            (88, 470),
+            (66, 486),
+            (46, 476),
+            (48, 430),
+            (46, 392),
+            (52, 300),
+        ],
+        8,
+    )
+    femur = catmull(
+        [
+            (86, 398),
+            (104, 384),
+            (124, 396),
+            (150, 400),
+            (176, 408),
+            (182, 432),
+            (166, 456),
+            (156, 520),
+            (140, 700),
+            (124, 880),
+            (132, 912),
+            (128, 944),
+            (92, 948),
+            (56, 944),
+            (54, 912),
+            (76, 890),
+            (98, 700),
+            (120, 520),
+            (130, 452),
+            (110, 432),
+            (90, 424),
+            (86, 398),
+        ],
+        6,
+    )
+    tibia = catmull(
+        [
+            (48, 960),
+            (86, 954),
+            (122, 962),
+            (120, 990),
+            (104, 1030),
+            (100, 1200),
+            (100, 1360),
+            (98, 1384),
+            (70, 1392),
+            (60, 1380),
+            (72, 1350),
+            (74, 1200),
+            (70, 1030),
+            (52, 990),
+            (48, 960),
+        ],
+        6,
+    )
+    fibula = catmull(
+        [
+            (126, 972),
+            (142, 978),
+            (140, 1000),
+            (134, 1100),
+            (132, 1300),
+            (138, 1378),
+            (124, 1396),
+            (118, 1370),
+            (120, 1300),
+            (122, 1100),
+            (124, 1000),
+            (126, 972),
+        ],
+        6,
+    )
+    calcaneus = catmull(
+        [(72, 1398), (114, 1398), (122, 1424), (110, 1450), (80, 1450), (66, 1424), (72, 1398)], 6
+    )
     for shape in (ilium, femur, tibia, fibula, calcaneus):
         svg.path(multi_d([shape], -1) + " " + multi_d([shape], 1), "bone")
     svg.comment("lumbar vertebrae, discs, sacrum")
     for name, top, half in VERTEBRAE:
         body = rounded_rect(MID - half, top, MID + half, top + BODY_H, 6)
-        tp = [rounded_rect(MID - half - 24, top + 10, MID - half + 4, top + 20, 4),
-              rounded_rect(MID + half - 4, top + 10, MID + half + 24, top + 20, 4)]
+        tp = [
+            rounded_rect(MID - half - 24, top + 10, MID - half + 4, top + 20, 4),
+            rounded_rect(MID + half - 4, top + 10, MID + half + 24, top + 20, 4),
+        ]
         svg.path(" ".join(abs_d(p) for p in (body, *tp)), "bone")
-        disc = rounded_rect(MID - half + 2, top + BODY_H + 1, MID + half - 2,
-                            top + BODY_H + DISC_H - 1, 4)
+        disc = rounded_rect(
+            MID - half + 2, top + BODY_H + 1, MID + half - 2, top + BODY_H + DISC_H - 1, 4
+        )
         svg.path(abs_d(disc), "disc")
-    sacrum = catmull([(-64, 290), (64, 290), (58, 330), (44, 372), (26, 410), (12, 432),
-                      (4, 458), (-4, 458), (-12, 432), (-26, 410), (-44, 372), (-58, 330),
-                      (-64, 290)], 6)
+    sacrum = catmull(
+        [
+            (-64, 290),
+            (64, 290),
+            (58, 330),
+            (44, 372),
+            (26, 410),
+            (12, 432),
+            (4, 458),
+            (-4, 458),
+            (-12, 432),
+            (-26, 410),
+            (-44, 372),
+            (-58, 330),
+            (-64, 290),
+        ],
+        6,
+    )
     foramina = [ellipse_pts(MID + s * 30, y, 6, 5, 16) for y in SACRAL_Y for s in (-1, 1)]
     svg.path(" ".join([abs_d([(MID + x, y) for x, y in sacrum]), *map(abs_d, foramina)]), "bone")
 
@@ -278,8 +429,20 @@ SACRAL_Y = [312, 340, 366, 390]
 
 def draw_muscles(svg: Svg) -> None:
     svg.comment("piriformis (decorative)")
-    shape = catmull([(42, 326), (90, 348), (140, 380), (170, 398), (172, 414), (140, 404),
-                     (92, 390), (48, 374), (42, 326)], 6)
+    shape = catmull(
+        [
+            (42, 326),
+            (90, 348),
+            (140, 380),
+            (170, 398),
+            (172, 414),
+            (140, 404),
+            (92, 390),
+            (48, 374),
+            (42, 326),
+        ],
+        6,
+    )
     svg.path(multi_d([shape], -1) + " " + multi_d([shape], 1), "muscle")
 
 
@@ -297,72 +460,185 @@ def root_path(level: int) -> list[Point]:
 
 def draw_nerves(svg: Svg) -> None:
     svg.comment("dural sac with the cauda equina (decorative)")
-    dura = catmull([(-10, 56), (10, 56), (11, 300), (6, 330), (0, 336), (-6, 330), (-11, 300),
-                    (-10, 56)], 6)
+    dura = catmull(
+        [(-10, 56), (10, 56), (11, 300), (6, 330), (0, 336), (-6, 330), (-11, 300), (-10, 56)], 6
+    )
     svg.path(abs_d([(MID + x, y) for x, y in dura]), "dura")
     for side, name in ((-1, "left"), (1, "right")):
         svg.comment(f"nerves, {name} side")
         n = lambda pts, k=10: catmull(pts, k)  # noqa: E731
         # skin nerves first so the big trunks draw over them
-        svg.path(poly_d(n([(80, 500), (76, 560), (74, 700), (80, 860), (88, 930)]), side, False),
-                 "nerve", f"nerve:posterior-femoral-cutaneous@{name}", 3.5)
-        svg.path(poly_d(n([(90, 408), (82, 450), (80, 500)]), side, False), "nerve",
-                 f"nerve:posterior-femoral-cutaneous@{name}#2", 3.5)
-        svg.path(poly_d(n([(80, 500), (118, 506), (158, 494)]), side, False), "nerve",
-                 f"nerve:posterior-femoral-cutaneous@{name}#3", 3)
+        svg.path(
+            poly_d(n([(80, 500), (76, 560), (74, 700), (80, 860), (88, 930)]), side, False),
+            "nerve",
+            f"nerve:posterior-femoral-cutaneous@{name}",
+            3.5,
+        )
+        svg.path(
+            poly_d(n([(90, 408), (82, 450), (80, 500)]), side, False),
+            "nerve",
+            f"nerve:posterior-femoral-cutaneous@{name}#2",
+            3.5,
+        )
+        svg.path(
+            poly_d(n([(80, 500), (118, 506), (158, 494)]), side, False),
+            "nerve",
+            f"nerve:posterior-femoral-cutaneous@{name}#3",
+            3,
+        )
         for i, (_, top, half) in enumerate(VERTEBRAE):
             y = top + BODY_H - 4
-            svg.path(poly_d(n([(half + 4, y + 2), (half + 22, y + 2), (half + 44, y + 14)]), side,
-                            False), "nerve", f"nerve:lumbar-dorsal-rami@{name}#{i + 1}", 2.5)
-        svg.path(poly_d(n([(74, 110), (104, 170), (128, 236), (136, 290)]), side, False), "nerve",
-                 f"nerve:superior-cluneal@{name}", 2.5)
-        svg.path(poly_d(n([(90, 156), (124, 200), (156, 240), (168, 292)]), side, False), "nerve",
-                 f"nerve:superior-cluneal@{name}#2", 2.5)
-        svg.path(poly_d(n([(36, 316), (58, 330), (74, 352)]), side, False), "nerve",
-                 f"nerve:middle-cluneal@{name}", 2.5)
-        svg.path(poly_d(n([(36, 344), (54, 362), (66, 384)]), side, False), "nerve",
-                 f"nerve:middle-cluneal@{name}#2", 2.5)
-        svg.path(poly_d(n([(60, 98), (112, 132), (150, 176), (170, 236), (186, 300)]), side,
-                        False), "nerve", f"nerve:iliohypogastric@{name}", 3)
-        svg.path(poly_d(n([(64, 186), (82, 232), (96, 290)]), side, False), "nerve",
-                 f"nerve:femoral@{name}", 4)
-        svg.path(poly_d(n([(58, 218), (64, 262), (62, 310)]), side, False), "nerve",
-                 f"nerve:obturator@{name}", 3.5)
+            svg.path(
+                poly_d(
+                    n([(half + 4, y + 2), (half + 22, y + 2), (half + 44, y + 14)]), side, False
+                ),
+                "nerve",
+                f"nerve:lumbar-dorsal-rami@{name}#{i + 1}",
+                2.5,
+            )
+        svg.path(
+            poly_d(n([(74, 110), (104, 170), (128, 236), (136, 290)]), side, False),
+            "nerve",
+            f"nerve:superior-cluneal@{name}",
+            2.5,
+        )
+        svg.path(
+            poly_d(n([(90, 156), (124, 200), (156, 240), (168, 292)]), side, False),
+            "nerve",
+            f"nerve:superior-cluneal@{name}#2",
+            2.5,
+        )
+        svg.path(
+            poly_d(n([(36, 316), (58, 330), (74, 352)]), side, False),
+            "nerve",
+            f"nerve:middle-cluneal@{name}",
+            2.5,
+        )
+        svg.path(
+            poly_d(n([(36, 344), (54, 362), (66, 384)]), side, False),
+            "nerve",
+            f"nerve:middle-cluneal@{name}#2",
+            2.5,
+        )
+        svg.path(
+            poly_d(n([(60, 98), (112, 132), (150, 176), (170, 236), (186, 300)]), side, False),
+            "nerve",
+            f"nerve:iliohypogastric@{name}",
+            3,
+        )
+        svg.path(
+            poly_d(n([(64, 186), (82, 232), (96, 290)]), side, False),
+            "nerve",
+            f"nerve:femoral@{name}",
+            4,
+        )
+        svg.path(
+            poly_d(n([(58, 218), (64, 262), (62, 310)]), side, False),
+            "nerve",
+            f"nerve:obturator@{name}",
+            3.5,
+        )
         # sciatic and its divisions
-        svg.path(poly_d(n([SCIATIC_START, (116, 440), (118, 490), (112, 600), (102, 760), APEX]),
-                        side, False), "nerve", f"nerve:sciatic@{name}", 11)
-        svg.path(poly_d(n([APEX, (90, 960), (88, 1100), (80, 1300), (70, 1386), (72, 1420)]),
-                        side, False), "nerve", f"nerve:tibial@{name}", 7)
-        svg.path(poly_d(n([APEX, (118, 920), (138, 972), (144, 1002)]), side, False), "nerve",
-                 f"nerve:common-fibular@{name}", 6)
-        svg.path(poly_d(n([(126, 936), (142, 1010), (150, 1110)]), side, False), "nerve",
-                 f"nerve:lateral-sural-cutaneous@{name}", 3)
-        svg.path(poly_d(n([(144, 1002), (150, 1150), (140, 1330)]), side, False), "nerve",
-                 f"nerve:superficial-fibular@{name}", 3.5)
-        svg.path(poly_d(n([(89, 1000), (96, 1150), (112, 1300), (128, 1392), (134, 1440)]), side,
-                        False), "nerve", f"nerve:sural@{name}", 3.5)
-        svg.path(poly_d(n([(128, 1470), (140, 1520), (140, 1560)]), side, False), "nerve",
-                 f"nerve:sural@{name}#2", 3)
-        svg.path(poly_d(n([(72, 1400), (82, 1430), (92, 1452)]), side, False), "nerve",
-                 f"nerve:medial-calcaneal@{name}", 3)
-        svg.path(poly_d(n([(74, 1470), (62, 1510), (54, 1556)]), side, False), "nerve",
-                 f"nerve:medial-plantar@{name}", 3.5)
-        svg.path(poly_d(n([(80, 1470), (100, 1510), (118, 1552)]), side, False), "nerve",
-                 f"nerve:lateral-plantar@{name}", 3)
+        svg.path(
+            poly_d(
+                n([SCIATIC_START, (116, 440), (118, 490), (112, 600), (102, 760), APEX]),
+                side,
+                False,
+            ),
+            "nerve",
+            f"nerve:sciatic@{name}",
+            11,
+        )
+        svg.path(
+            poly_d(
+                n([APEX, (90, 960), (88, 1100), (80, 1300), (70, 1386), (72, 1420)]), side, False
+            ),
+            "nerve",
+            f"nerve:tibial@{name}",
+            7,
+        )
+        svg.path(
+            poly_d(n([APEX, (118, 920), (138, 972), (144, 1002)]), side, False),
+            "nerve",
+            f"nerve:common-fibular@{name}",
+            6,
+        )
+        svg.path(
+            poly_d(n([(126, 936), (142, 1010), (150, 1110)]), side, False),
+            "nerve",
+            f"nerve:lateral-sural-cutaneous@{name}",
+            3,
+        )
+        svg.path(
+            poly_d(n([(144, 1002), (150, 1150), (140, 1330)]), side, False),
+            "nerve",
+            f"nerve:superficial-fibular@{name}",
+            3.5,
+        )
+        svg.path(
+            poly_d(n([(89, 1000), (96, 1150), (112, 1300), (128, 1392), (134, 1440)]), side, False),
+            "nerve",
+            f"nerve:sural@{name}",
+            3.5,
+        )
+        svg.path(
+            poly_d(n([(128, 1470), (140, 1520), (140, 1560)]), side, False),
+            "nerve",
+            f"nerve:sural@{name}#2",
+            3,
+        )
+        svg.path(
+            poly_d(n([(72, 1400), (82, 1430), (92, 1452)]), side, False),
+            "nerve",
+            f"nerve:medial-calcaneal@{name}",
+            3,
+        )
+        svg.path(
+            poly_d(n([(74, 1470), (62, 1510), (54, 1556)]), side, False),
+            "nerve",
+            f"nerve:medial-plantar@{name}",
+            3.5,
+        )
+        svg.path(
+            poly_d(n([(80, 1470), (100, 1510), (118, 1552)]), side, False),
+            "nerve",
+            f"nerve:lateral-plantar@{name}",
+            3,
+        )
         # roots last, on top
         svg.comment(f"nerve roots, {name} side")
         svg.path(poly_d(n([*root_path(0), (60, 98)], 8), side, False), "root", f"root:L1@{name}", 5)
-        svg.path(poly_d(n([*root_path(1), (64, 186)], 8), side, False), "root", f"root:L2@{name}", 5)
-        svg.path(poly_d(n([*root_path(2), (58, 218)], 8), side, False), "root", f"root:L3@{name}", 5)
-        svg.path(poly_d(n([*root_path(3), (74, 300), SCIATIC_START], 8), side, False), "root",
-                 f"root:L4@{name}", 5.5)
-        svg.path(poly_d(n([*root_path(4), (84, 330), SCIATIC_START], 8), side, False), "root",
-                 f"root:L5@{name}", 5.5)
+        svg.path(
+            poly_d(n([*root_path(1), (64, 186)], 8), side, False), "root", f"root:L2@{name}", 5
+        )
+        svg.path(
+            poly_d(n([*root_path(2), (58, 218)], 8), side, False), "root", f"root:L3@{name}", 5
+        )
+        svg.path(
+            poly_d(n([*root_path(3), (74, 300), SCIATIC_START], 8), side, False),
+            "root",
+            f"root:L4@{name}",
+            5.5,
+        )
+        svg.path(
+            poly_d(n([*root_path(4), (84, 330), SCIATIC_START], 8), side, False),
+            "root",
+            f"root:L5@{name}",
+            5.5,
+        )
         for label, y in zip(("S1", "S2", "S3"), SACRAL_Y):
-            svg.path(poly_d(n([(6, y - 14), (30, y), (60, y + 18), SCIATIC_START], 8), side, False),
-                     "root", f"root:{label}@{name}", 5)
-        svg.path(poly_d(n([(4, SACRAL_Y[3] - 10), (30, SACRAL_Y[3]), (34, 428)], 8), side, False),
-                 "root", f"root:S4-5@{name}", 4)
+            svg.path(
+                poly_d(n([(6, y - 14), (30, y), (60, y + 18), SCIATIC_START], 8), side, False),
+                "root",
+                f"root:{label}@{name}",
+                5,
+            )
+        svg.path(
+            poly_d(n([(4, SACRAL_Y[3] - 10), (30, SACRAL_Y[3]), (34, 428)], 8), side, False),
+            "root",
+            f"root:S4-5@{name}",
+            4,
+        )
 
 
 # -- inset: the top of each foot ---------------------------------------------------------------
@@ -374,13 +650,16 @@ def draw_inset(svg: Svg) -> None:
     for side, name, cx in ((-1, "left", 140.0), (1, "right", 860.0)):
         frame = rounded_rect(cx - 100, 1238, cx + 100, INSET_Y0 + 14, 10)
         svg.path(abs_d(frame), "inset-frame")
+
         # u > 0 is lateral (little-toe side); for the right foot that is image-right.
         def q(u: float, v: float) -> Point:
             return (cx + (u if side > 0 else -u), INSET_Y0 + v)
 
         dorsum = [
             *catmull([(-26, 0), (-36, -50), (-48, -140), (-52, -198)], 6),
-            (-26, -196), (-15, -172), (-4, -196),
+            (-26, -196),
+            (-15, -172),
+            (-4, -196),
             *catmull([(20, -198), (54, -196), (52, -140), (38, -50), (26, 0)], 6),
         ]
         svg.path(abs_d([q(u, v) for u, v in dorsum]), "region", f"region:foot-dorsum@{name}")
@@ -388,15 +667,27 @@ def draw_inset(svg: Svg) -> None:
         svg.path(abs_d([q(u, v) for u, v in web]), "region", f"region:first-web-space@{name}")
         big = ellipse_pts(-34, -248, 16, 40)
         svg.path(abs_d([q(u, v) for u, v in big]), "region", f"region:big-toe@{name}")
-        lesser = [ellipse_pts(-4, -238, 10, 28), ellipse_pts(16, -230, 9, 25),
-                  ellipse_pts(33, -221, 9, 21), ellipse_pts(48, -210, 8, 16)]
+        lesser = [
+            ellipse_pts(-4, -238, 10, 28),
+            ellipse_pts(16, -230, 9, 25),
+            ellipse_pts(33, -221, 9, 21),
+            ellipse_pts(48, -210, 8, 16),
+        ]
         svg.path(" ".join(abs_d([q(u, v) for u, v in t]) for t in lesser), "skin")
         sfn = catmull([(12, -4), (8, -90), (-2, -150), (-22, -186)], 8)
         sfn2 = catmull([(8, -90), (24, -150), (36, -188)], 8)
-        svg.path(abs_d([q(u, v) for u, v in sfn], False), "nerve",
-                 f"nerve:superficial-fibular@{name}#2", 3)
-        svg.path(abs_d([q(u, v) for u, v in sfn2], False), "nerve",
-                 f"nerve:superficial-fibular@{name}#3", 3)
+        svg.path(
+            abs_d([q(u, v) for u, v in sfn], False),
+            "nerve",
+            f"nerve:superficial-fibular@{name}#2",
+            3,
+        )
+        svg.path(
+            abs_d([q(u, v) for u, v in sfn2], False),
+            "nerve",
+            f"nerve:superficial-fibular@{name}#3",
+            3,
+        )
         dfn = catmull([(-8, -4), (-12, -100), (-15, -178)], 8)
         svg.path(abs_d([q(u, v) for u, v in dfn], False), "nerve", f"nerve:deep-fibular@{name}", 3)
         svg.text(cx, 1264, f"Top of {name} foot", 17)
@@ -421,8 +712,9 @@ def draw_labels(svg: Svg) -> None:
         ((700, 300), (594, 300), "Femoral n. (to front)", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:
-        svg.path(abs_d([(tx + (6 if anchor == "start" else -6) * -1, ty - 6), (px, py)], False),
-                 "leader")
+        svg.path(
+            abs_d([(tx + (6 if anchor == "start" else -6) * -1, ty - 6), (px, py)], False), "leader"
+        )
         svg.text(tx, ty, label, 18, anchor=anchor)
 
 

@@ -92,8 +92,15 @@ def _print_text(data: dict[str, Any]) -> None:
         if key in skip or value in ([], None, ""):
             continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            names = [v.get("name") or v.get("root") or v.get("nerve") or v.get("topic") or
-                     v.get("title") or v.get("id") for v in value]
+            names = [
+                v.get("name")
+                or v.get("root")
+                or v.get("nerve")
+                or v.get("topic")
+                or v.get("title")
+                or v.get("id")
+                for v in value
+            ]
             value = ", ".join(str(n) for n in names)
         elif isinstance(value, list):
             value = ", ".join(map(str, value))
@@ -191,8 +198,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run_bench(args.clicks, args.json)
 
 
-COMMANDS = {"list": cmd_list, "explain": cmd_explain, "screenshot": cmd_screenshot,
-            "check": cmd_check, "bench": cmd_bench, None: cmd_window}
+COMMANDS = {
+    "list": cmd_list,
+    "explain": cmd_explain,
+    "screenshot": cmd_screenshot,
+    "check": cmd_check,
+    "bench": cmd_bench,
+    None: cmd_window,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

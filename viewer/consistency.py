@@ -18,18 +18,28 @@ def check_geometry(atlas: Atlas, views: list[tuple[str, View]]) -> list[ContentP
     for path, view in views:
         name = display_path(Path(path))
         for bad_id, line in view.bad_ids:
-            problems.append(ContentProblem(
-                name, line, f"id {bad_id!r} is not of the form kind:id@side (kind: region, root, nerve)"))
+            problems.append(
+                ContentProblem(
+                    name,
+                    line,
+                    f"id {bad_id!r} is not of the form kind:id@side (kind: region, root, nerve)",
+                )
+            )
         for shape in view.clickable():
             key = (shape.kind or "", shape.content_id or "")
             drawn.add(key)
             if shape.content_id not in getattr(atlas, key[0]):
-                problems.append(ContentProblem(
-                    name, shape.line,
-                    f"{shape.svg_id!r} has no {key[0][:-1]} {shape.content_id!r} in the content"))
+                problems.append(
+                    ContentProblem(
+                        name,
+                        shape.line,
+                        f"{shape.svg_id!r} has no {key[0][:-1]} {shape.content_id!r} in the content",
+                    )
+                )
     for kind in DRAWN_KINDS:
         for rid in getattr(atlas, kind):
             if (kind, rid) not in drawn:
-                problems.append(ContentProblem(
-                    "assets", 0, f"{kind[:-1]} {rid!r} has no shape in any SVG view"))
+                problems.append(
+                    ContentProblem("assets", 0, f"{kind[:-1]} {rid!r} has no shape in any SVG view")
+                )
     return sorted(set(problems))

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import svgelements as se
 
-ID_PATTERN = re.compile(r"^(?P<kind>region|root|nerve):(?P<id>[A-Za-z0-9-]+)"
-                        r"(?:@(?P<side>left|right))?(?:#(?P<part>\d+))?$")
+ID_PATTERN = re.compile(
+    r"^(?P<kind>region|root|nerve):(?P<id>[A-Za-z0-9-]+)"
+    r"(?:@(?P<side>left|right))?(?:#(?P<part>\d+))?$"
+)
 #: SVG id prefix -> content kind (the YAML section name).
 KIND_OF_PREFIX = {"region": "regions", "root": "roots", "nerve": "nerves"}
 
@@ -68,16 +70,26 @@ def _ops(path: se.Path) -> tuple[Op, ...]:
         elif isinstance(seg, se.Line):
             ops.append(("L", seg.end.x, seg.end.y))
         elif isinstance(seg, se.CubicBezier):
-            ops.append(("C", seg.control1.x, seg.control1.y, seg.control2.x, seg.control2.y,
-                        seg.end.x, seg.end.y))
+            ops.append(
+                (
+                    "C",
+                    seg.control1.x,
+                    seg.control1.y,
+                    seg.control2.x,
+                    seg.control2.y,
+                    seg.end.x,
+                    seg.end.y,
+                )
+            )
         elif isinstance(seg, se.QuadraticBezier):
             ops.append(("Q", seg.control.x, seg.control.y, seg.end.x, seg.end.y))
     return tuple(ops)
 
 
 def _id_lines(text: str) -> dict[str, int]:
-    return {m.group(1): text.count("\n", 0, m.start()) + 1
-            for m in re.finditer(r'\bid="([^"]+)"', text)}
+    return {
+        m.group(1): text.count("\n", 0, m.start()) + 1 for m in re.finditer(r'\bid="([^"]+)"', text)
+    }
 
 
 @cache
@@ -88,11 +100,16 @@ def load_view(path: Path) -> View:
     view = View(path.stem, float(svg.viewbox.width), float(svg.viewbox.height))
     for el in svg.elements():
         if isinstance(el, se.Text):
-            view.labels.append(Label(
-                float(el.x), float(el.y), el.text or "",
-                float(el.values.get("font-size", 18)), el.values.get("text-anchor", "start"),
-                el.values.get("font-weight", "normal") == "bold",
-            ))
+            view.labels.append(
+                Label(
+                    float(el.x),
+                    float(el.y),
+                    el.text or "",
+                    float(el.values.get("font-size", 18)),
+                    el.values.get("text-anchor", "start"),
+                    el.values.get("font-weight", "normal") == "bold",
+                )
+            )
             continue
         if isinstance(el, se.Shape) and not isinstance(el, se.Path):
             el = se.Path(el)
@@ -106,10 +123,18 @@ def load_view(path: Path) -> View:
             if not match:
                 view.bad_ids.append((el_id, lines.get(el_id, 0)))
                 continue
-            view.shapes.append(Shape(
-                cls, _ops(el), KIND_OF_PREFIX[match["kind"]], match["id"], match["side"], width,
-                el_id, lines.get(el_id, 0),
-            ))
+            view.shapes.append(
+                Shape(
+                    cls,
+                    _ops(el),
+                    KIND_OF_PREFIX[match["kind"]],
+                    match["id"],
+                    match["side"],
+                    width,
+                    el_id,
+                    lines.get(el_id, 0),
+                )
+            )
         else:
             view.shapes.append(Shape(cls, _ops(el), stroke_width=width))
     return view

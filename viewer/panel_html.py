@@ -83,8 +83,10 @@ def _exercises(ex_list: list[dict[str, Any]], advice: list[dict[str, Any]]) -> s
             f"<p><b>Evidence ({_e(ev['strength'])}):</b> {_e(ev['summary'])} {_cite(ev['sources'])}</p>"
         )
     for item in advice:
-        parts.append(f"<h3>{_e(item['title'])}</h3>{_list([_e(p) for p in item['points']])}"
-                     f"<p>{_cite(item['sources'])}</p>")
+        parts.append(
+            f"<h3>{_e(item['title'])}</h3>{_list([_e(p) for p in item['points']])}"
+            f"<p>{_cite(item['sources'])}</p>"
+        )
     return "".join(parts)
 
 
@@ -112,8 +114,11 @@ def _disputes(disputes: list[dict[str, Any]]) -> str:
 def _claims(claims: list[dict[str, Any]]) -> str:
     if not claims:
         return ""
-    items = [f'<span class="claim">Opinion, not established: {_e(c["text"])}</span> '
-             f'{_cite(c["sources"])}' for c in claims]
+    items = [
+        f'<span class="claim">Opinion, not established: {_e(c["text"])}</span> '
+        f"{_cite(c['sources'])}"
+        for c in claims
+    ]
     return "<h2>Claims from popular articles</h2>" + _list(items)
 
 
@@ -137,60 +142,113 @@ def render(atlas: Atlas, data: dict[str, Any], side: str | None = None) -> str:
     body: list[str] = [STYLE, head]
     if kind == "region":
         body.append(f"<p>{_e(data['description'])}</p>")
-        roots = [f"{_link('roots', link['root'], atlas.roots[link['root']].name)}: "
-                 f"<span class='why'>{_e(link['why'])}</span> {_cite(link['sources'])}"
-                 for link in data["root_links"]]
-        nerves = [f"{_link('nerves', link['nerve'], atlas.nerves[link['nerve']].name)}"
-                  f" (via {_e(' → '.join(atlas.nerves[n].name for n in reversed(link['path'][1:]))) or 'its own route'}): "
-                  f"<span class='why'>{_e(link['why'])}</span> {_cite(link['sources'])}"
-                  for link in data["nerve_links"]]
-        body += ["<h2>Nerve roots that supply this skin</h2>", _list(roots),
-                 "<h2>Nerves that carry them</h2>", _list(nerves),
-                 _conditions(atlas, data["conditions"]), _red_flags(data["red_flags"]),
-                 _exercises(data["exercises"], data["advice"])]
+        roots = [
+            f"{_link('roots', link['root'], atlas.roots[link['root']].name)}: "
+            f"<span class='why'>{_e(link['why'])}</span> {_cite(link['sources'])}"
+            for link in data["root_links"]
+        ]
+        nerves = [
+            f"{_link('nerves', link['nerve'], atlas.nerves[link['nerve']].name)}"
+            f" (via {_e(' → '.join(atlas.nerves[n].name for n in reversed(link['path'][1:]))) or 'its own route'}): "
+            f"<span class='why'>{_e(link['why'])}</span> {_cite(link['sources'])}"
+            for link in data["nerve_links"]
+        ]
+        body += [
+            "<h2>Nerve roots that supply this skin</h2>",
+            _list(roots),
+            "<h2>Nerves that carry them</h2>",
+            _list(nerves),
+            _conditions(atlas, data["conditions"]),
+            _red_flags(data["red_flags"]),
+            _exercises(data["exercises"], data["advice"]),
+        ]
     elif kind == "root":
-        body.append(_facts([
-            ("Skin area (dermatome)", _e(data["dermatome"])),
-            ("Key sensory point", _e(data["key_sensory_point"])),
-            ("Key muscle", _e(data["key_muscle"])),
-            ("Bedside test", _e(data["bedside_test"])),
-            ("Reflex", _e(data["reflex"])),
-            ("Typical pain when compressed", _e(data["pain_pattern"])),
-            ("Feeds the nerves", ", ".join(_link("nerves", n, atlas.nerves[n].name)
-                                           for n in data["nerves"]) or "none drawn"),
-            ("Regions", ", ".join(_link("regions", r, atlas.regions[r].name)
-                                  for r in data["regions"]) or "none"),
-        ]))
+        body.append(
+            _facts(
+                [
+                    ("Skin area (dermatome)", _e(data["dermatome"])),
+                    ("Key sensory point", _e(data["key_sensory_point"])),
+                    ("Key muscle", _e(data["key_muscle"])),
+                    ("Bedside test", _e(data["bedside_test"])),
+                    ("Reflex", _e(data["reflex"])),
+                    ("Typical pain when compressed", _e(data["pain_pattern"])),
+                    (
+                        "Feeds the nerves",
+                        ", ".join(_link("nerves", n, atlas.nerves[n].name) for n in data["nerves"])
+                        or "none drawn",
+                    ),
+                    (
+                        "Regions",
+                        ", ".join(
+                            _link("regions", r, atlas.regions[r].name) for r in data["regions"]
+                        )
+                        or "none",
+                    ),
+                ]
+            )
+        )
         body += [_conditions(atlas, data["conditions"]), _red_flags(data["red_flags"])]
     elif kind == "nerve":
         path = " → ".join(_link("nerves", n, atlas.nerves[n].name) for n in reversed(data["path"]))
-        body.append(_facts([
-            ("Roots", _root_links(atlas, data["roots"])),
-            ("Route", path),
-            ("Course", _e(data["course"])),
-            ("Supplies", _e(data["supplies"])),
-            ("Branches", ", ".join(_link("nerves", n, atlas.nerves[n].name)
-                                   for n in data["branches"]) or "none drawn"),
-            ("Skin regions", ", ".join(_link("regions", r, atlas.regions[r].name)
-                                       for r in data["regions"]) or "none"),
-        ]))
+        body.append(
+            _facts(
+                [
+                    ("Roots", _root_links(atlas, data["roots"])),
+                    ("Route", path),
+                    ("Course", _e(data["course"])),
+                    ("Supplies", _e(data["supplies"])),
+                    (
+                        "Branches",
+                        ", ".join(
+                            _link("nerves", n, atlas.nerves[n].name) for n in data["branches"]
+                        )
+                        or "none drawn",
+                    ),
+                    (
+                        "Skin regions",
+                        ", ".join(
+                            _link("regions", r, atlas.regions[r].name) for r in data["regions"]
+                        )
+                        or "none",
+                    ),
+                ]
+            )
+        )
     elif kind == "condition":
         tag = f'<span class="tag-{_e(data["kind"])}">{_e(KIND_LABEL[data["kind"]])}</span>'
-        body.append(f"<p>{tag}</p><p>{_e(data['summary'])}</p>"
-                    f"<h2>What happens</h2><p>{_e(data['mechanism'])}</p>")
-        body.append(_facts([
-            ("Roots", _root_links(atlas, data["roots"])),
-            ("Where it can hurt", ", ".join(_link("regions", r, atlas.regions[r].name)
-                                            for r in data["regions"])),
-            ("Worse with", _e("; ".join(data["worse"])) or "not described by the sources"),
-            ("Better with", _e("; ".join(data["better"])) or "not described by the sources"),
-        ]))
-        body += ["<h2>Telling it apart</h2>", _list([_e(f) for f in data["features"]]),
-                 _claims(data["claims"]), _red_flags(data["red_flags"]),
-                 _exercises(data["exercises"], data["advice"])]
+        body.append(
+            f"<p>{tag}</p><p>{_e(data['summary'])}</p>"
+            f"<h2>What happens</h2><p>{_e(data['mechanism'])}</p>"
+        )
+        body.append(
+            _facts(
+                [
+                    ("Roots", _root_links(atlas, data["roots"])),
+                    (
+                        "Where it can hurt",
+                        ", ".join(
+                            _link("regions", r, atlas.regions[r].name) for r in data["regions"]
+                        ),
+                    ),
+                    ("Worse with", _e("; ".join(data["worse"])) or "not described by the sources"),
+                    (
+                        "Better with",
+                        _e("; ".join(data["better"])) or "not described by the sources",
+                    ),
+                ]
+            )
+        )
+        body += [
+            "<h2>Telling it apart</h2>",
+            _list([_e(f) for f in data["features"]]),
+            _claims(data["claims"]),
+            _red_flags(data["red_flags"]),
+            _exercises(data["exercises"], data["advice"]),
+        ]
     elif kind == "exercise":
-        conds = ", ".join(_link("conditions", c, atlas.conditions[c].name)
-                          for c in data["conditions"])
+        conds = ", ".join(
+            _link("conditions", c, atlas.conditions[c].name) for c in data["conditions"]
+        )
         body.append(f"<p><b>Suits:</b> {conds or 'general use'}</p>")
         body += [_exercises([data], data["advice"]), _red_flags(data["red_flags"])]
     body += [_disputes(data.get("disputes", [])), _references(data["references"])]
@@ -201,10 +259,12 @@ def welcome_html(atlas: Atlas) -> str:
     regions = ", ".join(_link("regions", r.id, r.name) for r in atlas.regions.values())
     roots = ", ".join(_link("roots", r.id, r.id) for r in atlas.roots.values())
     conds = ", ".join(_link("conditions", c.id, c.name) for c in atlas.conditions.values())
-    flags = _red_flags([
-        {"name": f.name, "signs": list(f.signs), "action": f.action, "sources": list(f.sources)}
-        for f in atlas.red_flags.values()
-    ])
+    flags = _red_flags(
+        [
+            {"name": f.name, "signs": list(f.signs), "action": f.action, "sources": list(f.sources)}
+            for f in atlas.red_flags.values()
+        ]
+    )
     return (
         f"{STYLE}<h1>Sciatica Atlas</h1>"
         "<p>Click a part of the body where it hurts to see which nerve roots and nerves serve it, "

@@ -24,8 +24,13 @@ from viewer.content.schema import (
 )
 
 #: Kinds a person can select, with the singular used in scene keys such as ``root:L5``.
-SELECTABLE = {"regions": "region", "roots": "root", "nerves": "nerve", "conditions": "condition",
-              "exercises": "exercise"}
+SELECTABLE = {
+    "regions": "region",
+    "roots": "root",
+    "nerves": "nerve",
+    "conditions": "condition",
+    "exercises": "exercise",
+}
 
 
 class UnknownIdError(LookupError):
@@ -107,7 +112,7 @@ class Atlas:
         index: dict[str, tuple[str, str]] = {}
         for kind in SELECTABLE:
             for rid, record in getattr(self, kind).items():
-                for key in (rid, record.name):
+                for key in (rid, record.name, *record.aliases):
                     index.setdefault(key.casefold(), (kind, rid))
         return index
 
@@ -130,7 +135,9 @@ class Atlas:
         if found:
             return found
         needle = query.casefold()
-        near = sorted({f"{rid}" for key, (_, rid) in self._names.items() if needle and needle in key})
+        near = sorted(
+            {f"{rid}" for key, (_, rid) in self._names.items() if needle and needle in key}
+        )
         hint = f"; did you mean: {', '.join(near[:6])}?" if near else ""
         raise UnknownIdError(f"unknown id or name {text!r}{hint}")
 

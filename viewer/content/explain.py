@@ -46,8 +46,13 @@ def _dispute(atlas: Atlas, did: str) -> dict[str, Any]:
 
 def _red_flags(atlas: Atlas) -> list[dict[str, Any]]:
     return [
-        {"id": f.id, "name": f.name, "signs": list(f.signs), "action": f.action,
-         "sources": list(f.sources)}
+        {
+            "id": f.id,
+            "name": f.name,
+            "signs": list(f.signs),
+            "action": f.action,
+            "sources": list(f.sources),
+        }
         for f in atlas.red_flags.values()
     ]
 
@@ -70,8 +75,12 @@ def _with_sources(atlas: Atlas, data: dict[str, Any]) -> dict[str, Any]:
     _collect_sources(data, found)
     data["sources"] = list(found)
     data["references"] = [
-        {"id": sid, "citation": atlas.sources[sid].citation, "kind": atlas.sources[sid].kind,
-         "url": atlas.sources[sid].url}
+        {
+            "id": sid,
+            "citation": atlas.sources[sid].citation,
+            "kind": atlas.sources[sid].kind,
+            "url": atlas.sources[sid].url,
+        }
         for sid in found
     ]
     return data
@@ -100,7 +109,9 @@ def explain_region(atlas: Atlas, rid: str) -> dict[str, Any]:
         "exercises": [_exercise(atlas, eid) for eid in exercises],
         "advice": [a.model_dump() for a in atlas.advice.values()] if exercises else [],
         "red_flags": _red_flags(atlas) if conditions else [],
-        "disputes": [_dispute(atlas, d) for d in atlas.disputes_about(rid, *atlas.roots_for_region(rid))],
+        "disputes": [
+            _dispute(atlas, d) for d in atlas.disputes_about(rid, *atlas.roots_for_region(rid))
+        ],
         "sources": list(region.sources),
     }
 

@@ -48,7 +48,7 @@ def _read_file(path: Path, problems: list[ContentProblem]) -> Any:
     except UnicodeDecodeError as exc:
         problems.append(ContentProblem(name, 1, f"not UTF-8 text ({exc.reason})"))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = exc.context_mark or exc.problem_mark  # where the broken construct starts
         line = mark.line + 1 if mark else 1
         what = " ".join(part for part in (exc.context, exc.problem) if part)
         problems.append(ContentProblem(name, line, f"YAML error: {what}"))
@@ -61,7 +61,11 @@ def _describe_loc(loc: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in loc) or "record"
 
 
-def _validate_file(path: Path, data: Any, problems: list[ContentProblem]) -> Iterator[_Entry]:
+def _validate_file(
+    path: Path, data: Any, problems: list[ContentProblem], invalid: dict[str, set[str]]
+) -> Iterator[_Entry]:
+    """Yield the valid records; note the ids of invalid ones so references to them are not
+    reported a second time as unknown."""
     name = display_path(path)
     if data is None:
         return
@@ -89,6 +93,8 @@ def _validate_file(path: Path, data: Any, problems: list[ContentProblem]) -> Ite
             try:
                 record = model.model_validate(raw)
             except ValidationError as exc:
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    invalid.setdefault(kind, set()).add(raw["id"])
                 for error in exc.errors():
                     line = line_of(data, (kind, index, *error["loc"]))
                     where = _describe_loc(error["loc"])
@@ -97,7 +103,9 @@ def _validate_file(path: Path, data: Any, problems: list[ContentProblem]) -> Ite
             yield _Entry(kind, record, raw, name)
 
 
-def _references(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+def _references(
+    value: Any, path: tuple[Any, ...] = ()
+) -> Iterator[tuple[tuple[Any, ...], str, str]]:
     """Every (path, target kind, id) named by a record, found by field name at any depth."""
     if isinstance(value, dict):
         for key, inner in value.items():
@@ -114,7 +122,9 @@ def _references(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[
             yield from _references(inner, (*path, i))
 
 
-def _cross_check(entries: list[_Entry], problems: list[ContentProblem]) -> None:
+def _cross_check(
+    entries: list[_Entry], problems: list[ContentProblem], invalid: dict[str, set[str]]
+) -> None:
     by_kind: dict[str, dict[str, _Entry]] = {kind: {} for kind in KINDS}
     content_ids: dict[str, _Entry] = {}
     for entry in entries:
@@ -134,7 +144,7 @@ def _cross_check(entries: list[_Entry], problems: list[ContentProblem]) -> None:
     for entry in entries:
         for path, target, ref in _references(entry.record.model_dump()):
             known = content_ids if target == "*" else by_kind[target]
-            if ref not in known:
+            if ref not in known and ref not in invalid.get(target, ()):
                 what = "source" if target == "sources" else target.rstrip("s").replace("_", " ")
                 line = line_of(entry.raw, path)
                 rid = entry.record.id  # type: ignore[attr-defined]
@@ -155,9 +165,14 @@ def check_content(folder: Path) -> tuple[list[ContentProblem], list[_Entry]]:
     if not files:
         problems.append(ContentProblem(display_path(folder), 0, "no *.yaml content files here"))
     entries: list[_Entry] = []
+    invalid: dict[str, set[str]] = {}
+    unreadable = False
     for path in files:
-        entries.extend(_validate_file(path, _read_file(path, problems), problems))
-    _cross_check(entries, problems)
+        data = _read_file(path, problems)
+        unreadable = unreadable or data is None
+        entries.extend(_validate_file(path, data, problems, invalid))
+    if not unreadable:  # with a whole file missing, every reference into it would look wrong
+        _cross_check(entries, problems, invalid)
     return sorted(set(problems)), entries
 
 

@@ -20,6 +20,7 @@ class Record(BaseModel):
 
     id: Id
     sources: SourceIds
+    aliases: list[Text] = []  # other names people search for ("spinal stenosis")
 
 
 class Source(BaseModel):
@@ -28,7 +29,13 @@ class Source(BaseModel):
     id: Id
     citation: Text
     kind: Literal[
-        "guideline", "textbook", "review", "study", "clinical-reference", "website", "popular-article"
+        "guideline",
+        "textbook",
+        "review",
+        "study",
+        "clinical-reference",
+        "website",
+        "popular-article",
     ]
     url: str | None = None
 

@@ -31,8 +31,9 @@ def run_window(atlas: Atlas, view: View) -> int:
     return app.exec()
 
 
-def screenshot(atlas: Atlas, view: View, out: Path, size: tuple[int, int],
-               select: tuple[str, str] | None) -> None:
+def screenshot(
+    atlas: Atlas, view: View, out: Path, size: tuple[int, int], select: tuple[str, str] | None
+) -> None:
     app = application()
     window = MainWindow(atlas, view)
     window.resize(*size)

@@ -15,8 +15,18 @@ from viewer.ui import palette
 from viewer.ui.qt_paths import to_painter_path
 from viewer.ui.shape_item import ShapeItem, State
 
-Z_ORDER = {"inset-frame": -1, "skin": 0, "region": 10, "bone": 20, "disc": 21, "muscle": 22,
-           "dura": 25, "nerve": 30, "root": 40, "leader": 45}
+Z_ORDER = {
+    "inset-frame": -1,
+    "skin": 0,
+    "region": 10,
+    "bone": 20,
+    "disc": 21,
+    "muscle": 22,
+    "dura": 25,
+    "nerve": 30,
+    "root": 40,
+    "leader": 45,
+}
 LABEL_Z = 50
 
 
@@ -33,8 +43,13 @@ class AtlasCanvas(pg.GraphicsView):
         self.items: list[ShapeItem] = []
         self._by_key: dict[tuple[str, str], list[ShapeItem]] = {}
         self._build()
-        self.hover_label = pg.TextItem("", color=palette.LABEL, fill=pg.mkBrush(255, 255, 255, 230),
-                                       border=pg.mkPen(palette.ORANGE, width=1.5), anchor=(0.5, 1.2))
+        self.hover_label = pg.TextItem(
+            "",
+            color=palette.LABEL,
+            fill=pg.mkBrush(255, 255, 255, 230),
+            border=pg.mkPen(palette.ORANGE, width=1.5),
+            anchor=(0.5, 1.2),
+        )
         self.hover_label.setZValue(100)
         self.hover_label.hide()
         self.vb.addItem(self.hover_label, ignoreBounds=True)
@@ -121,21 +136,28 @@ class AtlasCanvas(pg.GraphicsView):
         self.vb.setRange(QRectF(0, 0, self.view_data.width, self.view_data.height), padding=0.01)
 
     def items_for(self, kind: str, content_id: str, side: str | None = None) -> list[ShapeItem]:
-        return [i for i in self._by_key.get((kind, content_id), [])
-                if side is None or i.shape_data.side == side]
+        return [
+            i
+            for i in self._by_key.get((kind, content_id), [])
+            if side is None or i.shape_data.side == side
+        ]
 
     def interior_point(self, item: ShapeItem) -> QPointF:
         """A point in scene-drawing coordinates where a click lands on this item and no other
         clickable item lies on top of it."""
         rect = item.shape().boundingRect()
-        above = [i for i in self.items if i.zValue() > item.zValue() or
-                 (i.zValue() == item.zValue() and i is not item)]
+        above = [
+            i
+            for i in self.items
+            if i.zValue() > item.zValue() or (i.zValue() == item.zValue() and i is not item)
+        ]
         steps = 24
         candidates = []
         for ix in range(1, steps):
             for iy in range(1, steps):
-                p = QPointF(rect.left() + rect.width() * ix / steps,
-                            rect.top() + rect.height() * iy / steps)
+                p = QPointF(
+                    rect.left() + rect.width() * ix / steps, rect.top() + rect.height() * iy / steps
+                )
                 if item.shape().contains(p) and not any(i.shape().contains(p) for i in above):
                     candidates.append(p)
         if not candidates:

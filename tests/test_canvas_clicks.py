@@ -1,0 +1,146 @@
+"""Click the drawing like a user: mouse events on the view's viewport, then read the panel."""
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from viewer.geometry import load_view
+from viewer.paths import assets_dir
+from viewer.ui.main_window import MainWindow
+from viewer.ui.shape_item import State
+
+
+@pytest.fixture
+def window(qtbot, atlas):
+    win = MainWindow(atlas, load_view(assets_dir() / "posterior.svg"))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.canvas.fit()
+    QApplication.processEvents()
+    return win
+
+
+def click_at(canvas, drawing_point: QPointF) -> None:
+    pos = canvas.to_viewport(drawing_point)
+    viewport = canvas.viewport()
+    for etype in (
+        QEvent.Type.MouseMove,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+    ):
+        button = (
+            Qt.MouseButton.NoButton if etype == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        )
+        buttons = (
+            Qt.MouseButton.LeftButton
+            if etype == QEvent.Type.MouseButtonPress
+            else Qt.MouseButton.NoButton
+        )
+        event = QMouseEvent(
+            etype, pos, viewport.mapToGlobal(pos), button, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(viewport, event)
+    QApplication.processEvents()
+
+
+def click_item(window, kind, rid, side):
+    item = window.canvas.items_for(kind, rid, side)[0]
+    click_at(window.canvas, window.canvas.interior_point(item))
+    return item
+
+
+def states(window, kind, rid, side):
+    return {i.state for i in window.canvas.items_for(kind, rid, side)}
+
+
+def test_click_calf_fills_panel_and_highlights(window):
+    click_item(window, "regions", "calf-posterior", "left")
+    sel = window.selection.current
+    assert (sel.kind, sel.id, sel.side) == ("regions", "calf-posterior", "left")
+    text = window.panel.toPlainText()
+    assert "Calf" in text and "S1 nerve root" in text and "Sural nerve" in text
+    assert "Lumbar disc herniation" in text and "radicular" in text and "referred" in text
+    assert "Red flags" in text and "Cauda equina" in text
+    assert "Exercises" in text and "Sources" in text
+    assert states(window, "regions", "calf-posterior", "left") == {State.SELECTED}
+    assert states(window, "roots", "S1", "left") == {State.RELATED}
+    assert states(window, "nerves", "sural", "left") == {State.RELATED}
+    assert states(window, "nerves", "sciatic", "left") == {State.RELATED}
+    # the other leg stays as it was, and unrelated roots are not lit
+    assert states(window, "regions", "calf-posterior", "right") == {State.NORMAL}
+    assert states(window, "roots", "L2", "left") == {State.NORMAL}
+
+
+def test_click_top_of_foot_in_inset(window):
+    click_item(window, "regions", "foot-dorsum", "right")
+    assert window.selection.current.id == "foot-dorsum"
+    assert states(window, "roots", "L5", "right") == {State.RELATED}
+    assert states(window, "nerves", "superficial-fibular", "right") == {State.RELATED}
+    assert "L5 nerve root" in window.panel.toPlainText()
+
+
+def test_click_root_explains_root(window):
+    click_item(window, "roots", "S1", "right")
+    assert window.selection.current.id == "S1"
+    text = window.panel.toPlainText()
+    assert "Achilles" in text and "Key sensory point" in text and "outer side of the heel" in text
+    assert states(window, "regions", "heel", "right") == {State.RELATED}
+
+
+def test_click_nerve_and_escape_clears(window, qtbot):
+    click_item(window, "nerves", "sciatic", "right")
+    assert window.selection.current.id == "sciatic"
+    assert "L4" in window.panel.toPlainText()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.selection.current is None
+    assert states(window, "nerves", "sciatic", "right") == {State.NORMAL}
+    assert "Click a part of the body" in window.panel.toPlainText()
+
+
+def test_hover_shows_name(window):
+    item = window.canvas.items_for("regions", "heel", "left")[0]
+    pos = window.canvas.to_viewport(window.canvas.interior_point(item))
+    viewport = window.canvas.viewport()
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        pos,
+        viewport.mapToGlobal(pos),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, event)
+    QApplication.processEvents()
+    # pyqtgraph delivers hover events on a timer; give it a moment
+    for _ in range(20):
+        if item.hovered:
+            break
+        QApplication.processEvents()
+        viewport.repaint()
+    assert item.hovered
+    assert window.hover_name.text() == "Heel (left)"
+
+
+def test_panel_link_selects_and_back_returns(window):
+    window.selection.select("regions", "heel", "left")
+    window.panel.anchorClicked.emit(__import__("PySide6.QtCore").QtCore.QUrl("atlas:roots/S1"))
+    assert window.selection.current.id == "S1"
+    window.selection.back()
+    assert window.selection.current.id == "heel"
+
+
+def test_search_box_selects(window, qtbot):
+    window.search.setText("spinal stenosis")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.selection.current.id == "central-stenosis"
+    assert states(window, "regions", "calf-posterior", "left") == {State.RELATED}
+    assert "Red flags" in window.panel.toPlainText()
+
+
+def test_disclaimer_always_visible(window):
+    assert window.disclaimer.isVisible()
+    assert "does not diagnose" in window.disclaimer.text()
+    assert window.windowTitle() == "Sciatica Atlas"

@@ -1,0 +1,70 @@
+"""The real command, run as a user or a script would run it."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args, ok=True):
+    proc = subprocess.run(
+        [sys.executable, "-m", "viewer", *args], capture_output=True, text=True, timeout=120
+    )
+    if ok:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_explain_region_json():
+    data = json.loads(run("explain", "calf", "--json").stdout)
+    assert data["id"] == "calf-posterior" and "S1" in data["roots"]
+    assert {"id", "name", "kind"} <= set(data["conditions"][0])
+
+
+def test_explain_root_json():
+    data = json.loads(run("explain", "S1", "--json").stdout)
+    for key in (
+        "id",
+        "dermatome",
+        "key_sensory_point",
+        "key_muscle",
+        "reflex",
+        "regions",
+        "nerves",
+    ):
+        assert key in data
+    assert "Achilles" in data["reflex"]
+
+
+def test_list_roots_json():
+    rows = json.loads(run("list", "roots", "--json").stdout)
+    assert [r["id"] for r in rows][:6] == ["L1", "L2", "L3", "L4", "L5", "S1"]
+
+
+def test_unknown_id_is_one_clear_line():
+    proc = run("explain", "elbow", ok=False)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "sciatica-atlas: error: unknown id or name 'elbow'"
+    assert "Traceback" not in proc.stderr
+
+
+def test_check_broken_folder(tmp_path):
+    (tmp_path / "roots.yaml").write_text("roots:\n  - id: L5\n    name: [oops\n")
+    proc = run("check", str(tmp_path), ok=False)
+    assert proc.returncode == 1
+    assert "roots.yaml:3: YAML error" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("size", ["big", "10x10"])
+def test_screenshot_bad_size(tmp_path, size):
+    proc = run("screenshot", str(tmp_path / "x.png"), "--size", size, ok=False)
+    assert proc.returncode == 2 and "--size" in proc.stderr
+
+
+def test_screenshot_writes_png(tmp_path):
+    out = tmp_path / "shot.png"
+    run("screenshot", str(out), "--select", "heel", "--size", "900x600")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert out.stat().st_size > 20000

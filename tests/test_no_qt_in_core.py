@@ -1,0 +1,17 @@
+"""The core (content, queries, selection, geometry, panel HTML) must work without Qt."""
+
+import subprocess
+import sys
+
+
+def test_core_imports_no_qt():
+    code = (
+        "import sys\n"
+        "import viewer.content, viewer.content.explain, viewer.selection, viewer.geometry\n"
+        "import viewer.panel_html, viewer.consistency, viewer.cli\n"
+        "from viewer.content import load_atlas\n"
+        "load_atlas()\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
