@@ -159,19 +159,14 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from viewer.consistency import check_geometry
-    from viewer.content.atlas import Atlas
-    from viewer.content.loader import check_content
-    from viewer.content.schema import KINDS
+    from viewer.content.loader import build_atlas, check_content
     from viewer.geometry import load_view, view_files
     from viewer.paths import assets_dir, data_dir
 
     folder = args.dir or data_dir()
     problems, entries = check_content(folder)
     if not problems:
-        grouped: dict[str, list[Any]] = {kind: [] for kind in KINDS}
-        for entry in entries:
-            grouped[entry.kind].append(entry.record)
-        atlas = Atlas(**grouped)
+        atlas = build_atlas(entries)
         views = [(str(p), load_view(p)) for p in view_files(assets_dir())]
         problems = check_geometry(atlas, views)
     for problem in problems:

@@ -185,6 +185,11 @@ def load_atlas(folder: Path | None = None) -> Atlas:
     problems, entries = check_content(folder)
     if problems:
         raise ContentError(problems)
+    return build_atlas(entries)
+
+
+def build_atlas(entries: list[_Entry]) -> Atlas:
+    """An Atlas from records that ``check_content`` found valid."""
     grouped: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     for entry in entries:
         grouped[entry.kind].append(entry.record)
