@@ -95,6 +95,7 @@ STYLE = """
   .inset-frame { fill: #ffffff; stroke: #c8c2ba; stroke-width: 1.5; }
   .leader { fill: none; stroke: #8a8a8a; stroke-width: 1; }
   .label { font-family: sans-serif; fill: #333; }
+  .point { fill: #D55E00; stroke: #ffffff; stroke-width: 2; }
 """
 
 
@@ -127,14 +128,16 @@ class Svg:
     def comment(self, text: str) -> None:
         self.items.append(f"  <!-- {text} -->")
 
-    def write(self, path: Path) -> None:
+    def write(self, path: Path, title: str = "Back view") -> None:
         body = "\n".join(self.items)
         path.write_text(
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1600" '
             'width="1000" height="1600">\n'
-            "  <!-- Sciatica Atlas, posterior view. Element ids match data/*.yaml: "
-            "region:ID@side, root:ID@side, nerve:ID@side; '#n' numbers extra parts. -->\n"
+            f"  <title>{title}</title>\n"
+            f"  <!-- Sciatica Atlas, {title.lower()}. Element ids match data/*.yaml: "
+            "region:ID@side, root:ID@side, nerve:ID@side, point:ROOT@side (key sensory point); "
+            "'#n' numbers extra parts. -->\n"
             f"  <style>{STYLE}  </style>\n{body}\n</svg>\n",
             encoding="utf-8",
         )
@@ -693,6 +696,28 @@ def draw_inset(svg: Svg) -> None:
         svg.text(cx, 1264, f"Top of {name} foot", 17)
 
 
+POSTERIOR_POINTS = {  # ISNCSCI key sensory points on the back (offsets from the midline)
+    "S1": (126.0, 1434.0),  # outer side of the heel
+    "S2": (88.0, 944.0),  # middle of the back of the knee
+    "S3": (58.0, 494.0),  # sitting bone (ischial tuberosity)
+    "S4-5": (13.0, 482.0),  # beside the anus
+}
+
+
+def draw_points(svg: Svg) -> None:
+    svg.comment("key sensory points, shown only when their root is selected")
+    for side, name in ((-1, "left"), (1, "right")):
+        for root, (x, y) in POSTERIOR_POINTS.items():
+            svg.path(poly_d(ellipse_pts(x, y, 11, 11, 20), side), "point", f"point:{root}@{name}")
+    for name, cx, sign in (("left", 140.0, -1), ("right", 860.0, 1)):
+        # L5: the top of the foot over the base of the third toe, in the foot inset
+        svg.path(
+            abs_d(ellipse_pts(cx + sign * 16, INSET_Y0 - 198, 10, 10, 20)),
+            "point",
+            f"point:L5@{name}#2",
+        )
+
+
 def draw_labels(svg: Svg) -> None:
     svg.comment("labels")
     for name, top, _ in VERTEBRAE:
@@ -726,6 +751,7 @@ def main() -> None:
     draw_muscles(svg)
     draw_nerves(svg)
     draw_inset(svg)
+    draw_points(svg)
     draw_labels(svg)
     svg.write(OUT)
     print(f"wrote {OUT}")

@@ -40,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("out", type=Path)
     shot.add_argument("--select", help="id or name to select first")
     shot.add_argument("--size", default="1400x900", help="WIDTHxHEIGHT (default 1400x900)")
+    shot.add_argument(
+        "--side", choices=("left", "right", "both"), help="side of the selection (default: none)"
+    )
+    shot.add_argument(
+        "--view", default="both", help="posterior, anterior or both (default: both side by side)"
+    )
     chk = sub.add_parser("check", help="validate a content folder (default: the shipped one)")
     chk.add_argument("dir", nargs="?", type=Path)
     bench = sub.add_parser("bench", help="measure load, start-up, click-to-highlight, memory")
@@ -57,11 +63,11 @@ def _atlas(folder: Path | None = None) -> Any:
         raise CliError(f"the content has problems:\n{exc}") from None
 
 
-def _view() -> Any:
-    from viewer.geometry import load_view
+def _views() -> Any:
+    from viewer.geometry import load_views
     from viewer.paths import assets_dir
 
-    return load_view(assets_dir() / "posterior.svg")
+    return load_views(assets_dir())
 
 
 def _resolve(atlas: Any, text: str) -> tuple[str, str]:
@@ -144,13 +150,19 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise CliError(f"the output must be a .png file, not {str(args.out)!r}")
     atlas = _atlas()
     select = _resolve(atlas, args.select) if args.select else None
+    if args.side and not select:
+        raise CliError("--side needs --select")
+    views = _views()
+    names = [v.name for v in views]
+    if args.view != "both" and args.view not in names:
+        raise CliError(f"--view must be both or one of {', '.join(names)}, not {args.view!r}")
     from viewer.ui.headless import ensure_platform
 
     ensure_platform()
     from viewer.ui.app import screenshot
 
     try:
-        screenshot(atlas, _view(), args.out, size, select)
+        screenshot(atlas, views, args.out, size, select, args.side, args.view)
     except OSError as exc:
         raise CliError(str(exc)) from None
     print(f"wrote {args.out}")
@@ -182,7 +194,7 @@ def cmd_window(args: argparse.Namespace) -> int:
     atlas = _atlas()
     from viewer.ui.app import run_window
 
-    return run_window(atlas, _view())
+    return run_window(atlas, _views())
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
-"""Cross-check the drawing against the content: every SVG id must name a record, and every
-region, root and nerve must be drawn somewhere."""
+"""Cross-check the drawing against the content: every SVG id must name a record, every region,
+root and nerve must be drawn somewhere, and every root needs its key sensory point."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def check_geometry(atlas: Atlas, views: list[tuple[str, View]]) -> list[ContentP
                 ContentProblem(
                     name,
                     line,
-                    f"id {bad_id!r} is not of the form kind:id@side (kind: region, root, nerve)",
+                    f"id {bad_id!r} is not of the form kind:id@side (kind: region, root, nerve, point)",
                 )
             )
         for shape in view.clickable():
@@ -36,6 +36,24 @@ def check_geometry(atlas: Atlas, views: list[tuple[str, View]]) -> list[ContentP
                         f"{shape.svg_id!r} has no {key[0][:-1]} {shape.content_id!r} in the content",
                     )
                 )
+        for shape in view.key_points():
+            drawn.add(("points", shape.content_id or ""))
+            if shape.content_id not in atlas.roots:
+                problems.append(
+                    ContentProblem(
+                        name,
+                        shape.line,
+                        f"{shape.svg_id!r} is a key sensory point of {shape.content_id!r}, "
+                        "which is not a root in the content",
+                    )
+                )
+    for rid in atlas.roots:
+        if ("points", rid) not in drawn:
+            problems.append(
+                ContentProblem(
+                    "assets", 0, f"root {rid!r} has no key sensory point in any SVG view"
+                )
+            )
     for kind in DRAWN_KINDS:
         for rid in getattr(atlas, kind):
             if (kind, rid) not in drawn:

@@ -1,8 +1,10 @@
 """Read the schematic's SVG files into plain shapes and labels (no Qt here).
 
 Element ids follow ``kind:content-id@side#part``: ``region:calf-posterior@left``,
-``nerve:sural@right#2``. The side and part are optional; the kind and content id are what the
-YAML uses. Elements without an id are drawing only (bones, skin, muscle), styled by ``class``.
+``nerve:sural@right#2``, ``point:L5@left`` (a root's key sensory point, shown when the root is
+selected). The side and part are optional; the kind and content id are what the YAML uses.
+Elements without an id are drawing only (bones, skin, muscle), styled by ``class``. The side is
+always the patient's side, whichever way the view faces.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from pathlib import Path
 import svgelements as se
 
 ID_PATTERN = re.compile(
-    r"^(?P<kind>region|root|nerve):(?P<id>[A-Za-z0-9-]+)"
+    r"^(?P<kind>region|root|nerve|point):(?P<id>[A-Za-z0-9-]+)"
     r"(?:@(?P<side>left|right))?(?:#(?P<part>\d+))?$"
 )
 #: SVG id prefix -> content kind (the YAML section name).
-KIND_OF_PREFIX = {"region": "regions", "root": "roots", "nerve": "nerves"}
+KIND_OF_PREFIX = {"region": "regions", "root": "roots", "nerve": "nerves", "point": "points"}
+#: Views in the order the canvas lays them out, left to right; others follow by name.
+VIEW_ORDER = ("posterior", "anterior")
+TITLE_PATTERN = re.compile(r"<title>([^<]*)</title>")
 
 Op = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Q", ...) | ("Z",)
 
@@ -54,9 +59,23 @@ class View:
     shapes: list[Shape] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     bad_ids: list[tuple[str, int]] = field(default_factory=list)
+    title: str = ""
 
     def clickable(self) -> list[Shape]:
-        return [s for s in self.shapes if s.kind]
+        return [s for s in self.shapes if s.kind and s.kind != "points"]
+
+    def key_points(self) -> list[Shape]:
+        return [s for s in self.shapes if s.kind == "points"]
+
+    def x_extent(self) -> tuple[float, float]:
+        """Leftmost and rightmost x of the drawing (labels estimated from their length), so
+        views can sit side by side without wasted margins."""
+        xs = [op[-2] for s in self.shapes for op in s.ops if len(op) >= 3]
+        for lb in self.labels:
+            w = len(lb.text) * lb.size * 0.56
+            left = lb.x - {"middle": w / 2, "end": w}.get(lb.anchor, 0.0)
+            xs += [left, left + w]
+        return (min(xs), max(xs)) if xs else (0.0, self.width)
 
 
 def _ops(path: se.Path) -> tuple[Op, ...]:
@@ -98,6 +117,8 @@ def load_view(path: Path) -> View:
     lines = _id_lines(text)
     svg = se.SVG.parse(str(path))
     view = View(path.stem, float(svg.viewbox.width), float(svg.viewbox.height))
+    title = TITLE_PATTERN.search(text)
+    view.title = title.group(1).strip() if title else path.stem.capitalize()
     for el in svg.elements():
         if isinstance(el, se.Text):
             view.labels.append(
@@ -141,4 +162,12 @@ def load_view(path: Path) -> View:
 
 
 def view_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.svg"))
+    def order(path: Path) -> tuple[int, str]:
+        rank = VIEW_ORDER.index(path.stem) if path.stem in VIEW_ORDER else len(VIEW_ORDER)
+        return rank, path.stem
+
+    return sorted(folder.glob("*.svg"), key=order)
+
+
+def load_views(folder: Path) -> list[View]:
+    return [load_view(p) for p in view_files(folder)]

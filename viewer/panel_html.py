@@ -12,7 +12,12 @@ from typing import Any
 
 from viewer.content.atlas import Atlas
 
-KIND_LABEL = {"radicular": "radicular — nerve pain", "referred": "referred — no nerve pinched"}
+KIND_LABEL = {
+    "radicular": "radicular — a nerve root is irritated",
+    "referred": "referred — no nerve pinched",
+    "entrapment": "entrapment — a nerve squeezed outside the spine",
+    "opinion": "opinion — not an established diagnosis",
+}
 STYLE = """
 <style>
  body { font-family: sans-serif; color: #222; }
@@ -23,6 +28,8 @@ STYLE = """
  .type { color: #6b6b6b; font-size: 9.5pt; text-transform: uppercase; letter-spacing: 1px; }
  .tag-radicular { background: #0072B2; color: white; padding: 1px 4px; font-size: 9pt; }
  .tag-referred { background: #009E73; color: white; padding: 1px 4px; font-size: 9pt; }
+ .tag-entrapment { background: #6a3d9a; color: white; padding: 1px 4px; font-size: 9pt; }
+ .tag-opinion { background: #8a6d00; color: white; padding: 1px 4px; font-size: 9pt; }
  .claim { color: #6a4a00; background: #fff6dd; }
  .flags { background: #fde8e1; border: 2px solid #D55E00; padding: 6px; }
  .flags h2 { color: #a33a00; border: none; margin-top: 0; }
@@ -101,6 +108,21 @@ def _red_flags(flags: list[dict[str, Any]]) -> str:
     return f'<div class="flags"><h2>⚠ Red flags — get urgent care, not exercise</h2>{body}</div>'
 
 
+def _both_sides(atlas: Atlas) -> str:
+    """The warning shown when a part is marked on both sides: bilateral leg symptoms are one of
+    the signs of cauda equina syndrome."""
+    flag = atlas.red_flags.get("cauda-equina")
+    if flag is None:
+        return ""
+    signs = _list([_e(sign) for sign in flag.signs])
+    return (
+        '<div class="flags"><h2>⚠ Marked on both sides</h2>'
+        f"<p>Leg symptoms on <b>both sides</b> at once can be a sign of "
+        f"<b>{_e(flag.name)}</b>. Watch for any of these:</p>{signs}"
+        f"<p><b>{_e(flag.action)}</b> {_cite(list(flag.sources))}</p></div>"
+    )
+
+
 def _disputes(disputes: list[dict[str, Any]]) -> str:
     if not disputes:
         return ""
@@ -137,9 +159,11 @@ def _facts(rows: list[tuple[str, str]]) -> str:
 
 def render(atlas: Atlas, data: dict[str, Any], side: str | None = None) -> str:
     kind = data["type"]
-    side_text = f" ({side} side)" if side else ""
+    side_text = {None: "", "both": " (both sides)"}.get(side, f" ({side} side)")
     head = f'<p class="type">{_e(kind)}{_e(side_text)}</p><h1>{_e(data["name"])}</h1>'
     body: list[str] = [STYLE, head]
+    if side == "both" and kind in ("region", "root", "nerve"):
+        body.append(_both_sides(atlas))
     if kind == "region":
         body.append(f"<p>{_e(data['description'])}</p>")
         roots = [
@@ -269,7 +293,9 @@ def welcome_html(atlas: Atlas) -> str:
         f"{STYLE}<h1>Sciatica Atlas</h1>"
         "<p>Click a part of the body where it hurts to see which nerve roots and nerves serve it, "
         "which conditions can cause pain there, exercises, and warning signs. Or choose a root or "
-        "a condition to see where it can hurt. Press <b>Esc</b> to clear.</p>"
+        "a condition to see where it can hurt. Choosing a root also shows its key sensory "
+        "point as a dot. Ctrl-click the same part on the other leg (or press <b>B</b>) to mark "
+        "both sides. Press <b>Esc</b> to clear.</p>"
         f"<h2>Regions</h2><p>{regions}</p><h2>Nerve roots</h2><p>{roots}</p>"
         f"<h2>Conditions</h2><p>{conds}</p>{flags}"
     )

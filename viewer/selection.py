@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-Side = Literal["left", "right"]
+#: "both" means the same part on both sides, a pattern that can be a red flag.
+Side = Literal["left", "right", "both"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Selection:
         self._listeners: list[Listener] = []
         self._back: list[Target | None] = []
         self._forward: list[Target | None] = []
+        self._single_side: Side | None = None
 
     @property
     def current(self) -> Target | None:
@@ -37,6 +39,17 @@ class Selection:
 
     def select(self, kind: str, rid: str, side: Side | None = None) -> None:
         self._set(Target(kind, rid, side))
+
+    def toggle_both_sides(self) -> None:
+        """Switch the current selection between one side and both sides."""
+        cur = self._current
+        if cur is None:
+            return
+        if cur.side == "both":
+            self._set(Target(cur.kind, cur.id, self._single_side))
+        else:
+            self._single_side = cur.side
+            self._set(Target(cur.kind, cur.id, "both"))
 
     def clear(self) -> None:
         self._set(None)

@@ -185,6 +185,7 @@ def explain_exercise(atlas: Atlas, eid: str) -> dict[str, Any]:
     data["type"] = "exercise"
     data["advice"] = [a.model_dump() for a in atlas.advice.values()]
     data["red_flags"] = _red_flags(atlas)
+    data["disputes"] = [_dispute(atlas, d) for d in atlas.disputes_about(eid)]
     return data
 
 

@@ -144,7 +144,12 @@ def _cross_check(
     for entry in entries:
         for path, target, ref in _references(entry.record.model_dump()):
             known = content_ids if target == "*" else by_kind[target]
-            if ref not in known and ref not in invalid.get(target, ()):
+            broken = (
+                set().union(*(ids for kind, ids in invalid.items() if kind != "sources"))
+                if target == "*"
+                else invalid.get(target, set())
+            )
+            if ref not in known and ref not in broken:
                 what = "source" if target == "sources" else target.rstrip("s").replace("_", " ")
                 line = line_of(entry.raw, path)
                 rid = entry.record.id  # type: ignore[attr-defined]

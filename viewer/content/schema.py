@@ -94,7 +94,7 @@ class Claim(BaseModel):
 
 class Condition(Record):
     name: Text
-    kind: Literal["radicular", "referred"]
+    kind: Literal["radicular", "referred", "entrapment", "opinion"]
     mechanism: Text
     summary: Text
     roots: list[Id] = []

@@ -23,26 +23,32 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_window(atlas: Atlas, view: View) -> int:
+def run_window(atlas: Atlas, views: list[View]) -> int:
     app = application()
-    window = MainWindow(atlas, view)
+    window = MainWindow(atlas, views)
     window.resize(1400, 900)
     window.show()
     return app.exec()
 
 
 def screenshot(
-    atlas: Atlas, view: View, out: Path, size: tuple[int, int], select: tuple[str, str] | None
+    atlas: Atlas,
+    views: list[View],
+    out: Path,
+    size: tuple[int, int],
+    select: tuple[str, str] | None,
+    side: str | None = None,
+    shown: str = "both",
 ) -> None:
     app = application()
-    window = MainWindow(atlas, view)
+    window = MainWindow(atlas, views)
     window.resize(*size)
     window.show()
     if select:
-        window.selection.select(*select)
+        window.selection.select(*select, side)  # type: ignore[arg-type]
     for _ in range(3):
         app.processEvents()
-    window.canvas.fit()
+    window.show_view(shown)
     app.processEvents()
     if not window.grab().save(str(out)):
         raise OSError(f"could not write {out}")

@@ -1,12 +1,13 @@
-"""The schematic: a pyqtgraph ViewBox (zoom with the wheel, pan by dragging) holding one item
-per clickable shape, drawn from an SVG view and recoloured whenever the Selection changes."""
+"""The schematic: a pyqtgraph ViewBox (zoom with the wheel, pan by dragging) holding the views
+side by side (back and front), one item per clickable shape, recoloured whenever the Selection
+changes. Each view lives in its own layer, so it can be shown alone."""
 
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from viewer.content.atlas import Atlas
 from viewer.geometry import View
@@ -28,21 +29,38 @@ Z_ORDER = {
     "leader": 45,
 }
 LABEL_Z = 50
+POINT_Z = 60
+GAP = 70.0  # drawing units between two views
+TITLE_Y = -34.0
+BOTH = "both"
 
 
 class AtlasCanvas(pg.GraphicsView):
     sigHoverName = Signal(str)
 
-    def __init__(self, atlas: Atlas, view: View, selection: Selection, parent=None):
+    def __init__(self, atlas: Atlas, views: list[View], selection: Selection, parent=None):
         super().__init__(parent, background="w")
         self.atlas = atlas
-        self.view_data = view
+        self.views = views
         self.selection = selection
         self.vb = pg.ViewBox(lockAspect=True, invertY=True, enableMenu=False)
         self.setCentralItem(self.vb)
         self.items: list[ShapeItem] = []
+        self.key_points: list[tuple[QGraphicsPathItem, str, str | None]] = []
         self._by_key: dict[tuple[str, str], list[ShapeItem]] = {}
-        self._build()
+        self.layers: dict[str, QGraphicsItem] = {}
+        self.view_rects: dict[str, QRectF] = {}
+        self.shown = BOTH
+        offset = 0.0
+        for i, view in enumerate(views):
+            left, right = view.x_extent()
+            if i:
+                offset += GAP - left
+            self._build(view, offset)
+            self.view_rects[view.name] = QRectF(
+                offset + left, TITLE_Y - 30, right - left, view.height - TITLE_Y + 30
+            )
+            offset += right
         self.hover_label = pg.TextItem(
             "",
             color=palette.LABEL,
@@ -57,19 +75,34 @@ class AtlasCanvas(pg.GraphicsView):
         self.fit()
 
     # -- building -------------------------------------------------------------------------
-    def _build(self) -> None:
-        for shape in self.view_data.shapes:
+    def _build(self, view: View, offset: float) -> None:
+        layer = pg.ItemGroup()
+        layer.setPos(offset, 0)
+        self.vb.addItem(layer)
+        self.layers[view.name] = layer
+        for shape in view.shapes:
             z = Z_ORDER.get(shape.cls, 5)
-            if shape.kind:
+            if shape.kind == "points":
+                dot = QGraphicsPathItem(to_painter_path(shape.ops), layer)
+                dot.setBrush(QBrush(palette.VERMILLION))
+                pen = QPen(palette.POINT_RING, 2.5)
+                pen.setCosmetic(True)
+                dot.setPen(pen)
+                dot.setZValue(POINT_Z)
+                dot.setToolTip(f"{shape.content_id} key sensory point")
+                dot.hide()
+                self.key_points.append((dot, shape.content_id or "", shape.side))
+            elif shape.kind:
                 item = ShapeItem(shape)
+                item.setParentItem(layer)
+                item.base_z = z
                 item.setZValue(z)
                 item.sigClicked.connect(self._on_item_clicked)
                 item.sigHovered.connect(self._on_item_hovered)
-                self.vb.addItem(item)
                 self.items.append(item)
                 self._by_key.setdefault((shape.kind, shape.content_id or ""), []).append(item)
             else:
-                deco = QGraphicsPathItem(to_painter_path(shape.ops))
+                deco = QGraphicsPathItem(to_painter_path(shape.ops), layer)
                 if shape.cls == "leader":
                     deco.setBrush(Qt.BrushStyle.NoBrush)
                 else:
@@ -78,24 +111,45 @@ class AtlasCanvas(pg.GraphicsView):
                 pen.setCosmetic(True)
                 deco.setPen(pen)
                 deco.setZValue(z)
-                self.vb.addItem(deco)
-        for label in self.view_data.labels:
-            text = QGraphicsSimpleTextItem(label.text)
-            font = QFont("DejaVu Sans")
-            font.setPixelSize(max(int(round(label.size)), 8))
-            font.setBold(label.bold)
-            text.setFont(font)
-            text.setBrush(palette.LABEL)
-            rect = text.boundingRect()
-            dx = {"middle": rect.width() / 2, "end": rect.width()}.get(label.anchor, 0.0)
-            text.setPos(label.x - dx, label.y - rect.height() * 0.78)
-            text.setZValue(LABEL_Z)
-            self.vb.addItem(text, ignoreBounds=True)
+        for label in view.labels:
+            self._add_text(
+                layer, label.text, label.size, label.bold, label.x, label.y, label.anchor
+            )
+        self._add_text(layer, view.title.upper(), 30, True, view.width / 2, TITLE_Y, "middle")
+
+    def _add_text(
+        self, layer: QGraphicsItem, s: str, size: float, bold: bool, x: float, y: float, anchor: str
+    ) -> None:
+        text = QGraphicsSimpleTextItem(s, layer)
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(int(round(size)), 8))
+        font.setBold(bold)
+        text.setFont(font)
+        text.setBrush(palette.LABEL)
+        rect = text.boundingRect()
+        dx = {"middle": rect.width() / 2, "end": rect.width()}.get(anchor, 0.0)
+        text.setPos(x - dx, y - rect.height() * 0.78)
+        text.setZValue(LABEL_Z)
 
     # -- reacting -------------------------------------------------------------------------
-    def _on_item_clicked(self, item: ShapeItem) -> None:
+    def _on_item_clicked(self, item: ShapeItem, modifiers: object) -> None:
         s = item.shape_data
-        self.selection.select(s.kind or "", s.content_id or "", s.side)  # type: ignore[arg-type]
+        kind, rid = s.kind or "", s.content_id or ""
+        current = self.selection.current
+        adding = bool(
+            modifiers  # type: ignore[operator]
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        )
+        if (
+            adding
+            and current is not None
+            and (current.kind, current.id) == (kind, rid)
+            and current.side not in (None, s.side)
+        ):
+            # Ctrl/Shift-click the same part on the other side: both sides are affected
+            self.selection.select(kind, rid, BOTH)
+            return
+        self.selection.select(kind, rid, s.side)  # type: ignore[arg-type]
 
     def _on_item_hovered(self, item: ShapeItem, entered: bool) -> None:
         if not entered:
@@ -107,12 +161,19 @@ class AtlasCanvas(pg.GraphicsView):
         name = self.atlas.record(s.kind or "", s.content_id or "").name
         side = f" ({s.side})" if s.side else ""
         self.hover_label.setText(f"{name}{side}")
-        rect = item.path.boundingRect()
+        rect = item.mapRectToItem(self.vb.childGroup, item.path.boundingRect())
         self.hover_label.setPos(rect.center().x(), rect.top())
         self.hover_label.show()
         self.sigHoverName.emit(f"{name}{side}")
 
     def _on_selection(self, target: Target | None) -> None:
+        for dot, root, side in self.key_points:
+            dot.setVisible(
+                target is not None
+                and target.kind == "roots"
+                and target.id == root
+                and _same_side(target.side, side)
+            )
         if target is None:
             for item in self.items:
                 item.set_state(State.NORMAL)
@@ -121,8 +182,7 @@ class AtlasCanvas(pg.GraphicsView):
         related = {"regions": hl.regions, "roots": hl.roots, "nerves": hl.nerves}
         for item in self.items:
             s = item.shape_data
-            same_side = target.side is None or s.side is None or s.side == target.side
-            if not same_side:
+            if not _same_side(target.side, s.side):
                 item.set_state(State.NORMAL)
             elif s.kind == target.kind and s.content_id == target.id:
                 item.set_state(State.SELECTED)
@@ -132,25 +192,49 @@ class AtlasCanvas(pg.GraphicsView):
                 item.set_state(State.NORMAL)
 
     # -- helpers for the toolbar, tests and the benchmark -----------------------------------
-    def fit(self) -> None:
-        self.vb.setRange(QRectF(0, 0, self.view_data.width, self.view_data.height), padding=0.01)
+    def show_view(self, name: str) -> None:
+        """Show one view by name, or ``"both"``, and fit it."""
+        if name != BOTH and name not in self.layers:
+            raise KeyError(f"no view named {name!r}; have {', '.join(self.layers)}")
+        self.shown = name
+        for view_name, layer in self.layers.items():
+            layer.setVisible(name in (BOTH, view_name))
+        self.fit()
 
-    def items_for(self, kind: str, content_id: str, side: str | None = None) -> list[ShapeItem]:
+    def fit(self) -> None:
+        rect = QRectF()
+        for name, r in self.view_rects.items():
+            if self.shown in (BOTH, name):
+                rect = rect.united(r)
+        self.vb.setRange(rect, padding=0.01)
+
+    def items_for(
+        self, kind: str, content_id: str, side: str | None = None, view: str | None = None
+    ) -> list[ShapeItem]:
         return [
             i
             for i in self._by_key.get((kind, content_id), [])
-            if side is None or i.shape_data.side == side
+            if (side is None or i.shape_data.side == side)
+            and (view is None or i.parentItem() is self.layers[view])
         ]
 
+    def visible_key_points(self) -> list[tuple[str, str | None]]:
+        return [(root, side) for dot, root, side in self.key_points if dot.isVisible()]
+
     def interior_point(self, item: ShapeItem) -> QPointF:
-        """A point in scene-drawing coordinates where a click lands on this item and no other
+        """A point in the ViewBox's coordinates where a click lands on this item and no other
         clickable item lies on top of it."""
         rect = item.shape().boundingRect()
+        layer = item.parentItem()
         above = [
             i
             for i in self.items
-            if i.zValue() > item.zValue() or (i.zValue() == item.zValue() and i is not item)
+            if i.parentItem() is layer
+            and (i.zValue() > item.zValue() or (i.zValue() == item.zValue() and i is not item))
         ]
+        # stay a few pixels clear of items on top: pyqtgraph picks within a small radius
+        px = max(self.vb.viewPixelSize()) * 5
+        ring = [QPointF(0, 0), QPointF(px, 0), QPointF(-px, 0), QPointF(0, px), QPointF(0, -px)]
         steps = 24
         candidates = []
         for ix in range(1, steps):
@@ -158,13 +242,20 @@ class AtlasCanvas(pg.GraphicsView):
                 p = QPointF(
                     rect.left() + rect.width() * ix / steps, rect.top() + rect.height() * iy / steps
                 )
-                if item.shape().contains(p) and not any(i.shape().contains(p) for i in above):
+                if item.shape().contains(p) and not any(
+                    i.shape().contains(p + d) for i in above for d in ring
+                ):
                     candidates.append(p)
         if not candidates:
             raise LookupError(f"no free point on {item.shape_data.svg_id}")
         c = rect.center()
-        return min(candidates, key=lambda p: (p.x() - c.x()) ** 2 + (p.y() - c.y()) ** 2)
+        best = min(candidates, key=lambda p: (p.x() - c.x()) ** 2 + (p.y() - c.y()) ** 2)
+        return item.mapToItem(self.vb.childGroup, best)
 
     def to_viewport(self, point: QPointF) -> QPointF:
         scene_point = self.vb.mapViewToScene(point)
         return QPointF(self.mapFromScene(scene_point))
+
+
+def _same_side(selected: str | None, drawn: str | None) -> bool:
+    return selected in (None, BOTH) or drawn is None or drawn == selected

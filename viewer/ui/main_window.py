@@ -4,7 +4,7 @@ search, and a permanent note that the atlas educates and does not diagnose."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from viewer.content.atlas import SELECTABLE, Atlas, UnknownIdError
 from viewer.geometry import View
 from viewer.selection import Selection
-from viewer.ui.canvas import AtlasCanvas
+from viewer.ui.canvas import BOTH, AtlasCanvas
 from viewer.ui.side_panel import SidePanel
 
 DISCLAIMER = (
@@ -27,12 +27,12 @@ DISCLAIMER = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, atlas: Atlas, view: View, selection: Selection | None = None):
+    def __init__(self, atlas: Atlas, views: list[View], selection: Selection | None = None):
         super().__init__()
         self.setWindowTitle("Sciatica Atlas")
         self.atlas = atlas
         self.selection = selection or Selection()
-        self.canvas = AtlasCanvas(atlas, view, self.selection)
+        self.canvas = AtlasCanvas(atlas, views, self.selection)
         self.panel = SidePanel(atlas, self.selection)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
@@ -67,6 +67,33 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             bar.addAction(action)
         bar.addSeparator()
+        self.view_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        choices = [(BOTH, "Back + front", "Show the back and the front side by side")]
+        choices += [
+            (v.name, v.title, f"Show only the {v.title.lower()}") for v in self.canvas.views
+        ]
+        for name, text, tip in choices:
+            action = QAction(text, self, checkable=True)
+            action.setToolTip(tip)
+            action.setChecked(name == BOTH)
+            action.triggered.connect(lambda _=False, n=name: self.show_view(n))
+            group.addAction(action)
+            bar.addAction(action)
+            self.view_actions[name] = action
+        bar.addSeparator()
+        self.both_sides = QAction("Both sides", self, checkable=True)
+        self.both_sides.setShortcut(QKeySequence("B"))
+        self.both_sides.setToolTip(
+            "Mark the selected part on both sides (B, or Ctrl-click the other side). "
+            "Symptoms in both legs can be a red flag."
+        )
+        self.both_sides.triggered.connect(self.selection.toggle_both_sides)
+        self.selection.subscribe(
+            lambda t: self.both_sides.setChecked(t is not None and t.side == BOTH)
+        )
+        bar.addAction(self.both_sides)
+        bar.addSeparator()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search: calf, L5, spinal stenosis…")
         self.search.setClearButtonEnabled(True)
@@ -80,6 +107,10 @@ class MainWindow(QMainWindow):
         self.search.setCompleter(completer)
         self.search.returnPressed.connect(lambda: self._search_for(self.search.text()))
         bar.addWidget(self.search)
+
+    def show_view(self, name: str) -> None:
+        self.canvas.show_view(name)
+        self.view_actions[name].setChecked(True)
 
     def _search_for(self, text: str) -> None:
         if not text.strip():

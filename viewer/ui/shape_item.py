@@ -23,8 +23,11 @@ class State(Enum):
     SELECTED = 2
 
 
+REGION_LIFT = 16.0  # regions sit at z 10, bones at 20..25, nerves from 30
+
+
 class ShapeItem(pg.GraphicsObject):
-    sigClicked = Signal(object)
+    sigClicked = Signal(object, object)  # (item, keyboard modifiers)
     sigHovered = Signal(object, bool)
 
     def __init__(self, shape: Shape):
@@ -34,6 +37,7 @@ class ShapeItem(pg.GraphicsObject):
         self.is_line = shape.kind in ("roots", "nerves")
         self.state = State.NORMAL
         self.hovered = False
+        self.base_z = 0.0
         if self.is_line:
             stroker = QPainterPathStroker()
             stroker.setWidth(max(shape.stroke_width + 4, 9))
@@ -54,6 +58,10 @@ class ShapeItem(pg.GraphicsObject):
 
     def set_state(self, state: State) -> None:
         if state is not self.state:
+            if not self.is_line:
+                # a highlighted region draws above the translucent bones, so its colour shows
+                lift = REGION_LIFT if state is not State.NORMAL else 0.0
+                self.setZValue(self.base_z + lift)
             self.state = state
             self.update()
 
@@ -118,6 +126,6 @@ class ShapeItem(pg.GraphicsObject):
             return
         if self._hit.contains(ev.pos()):  # type: ignore[attr-defined]
             ev.accept()  # type: ignore[attr-defined]
-            self.sigClicked.emit(self)
+            self.sigClicked.emit(self, ev.modifiers())  # type: ignore[attr-defined]
         else:
             ev.ignore()  # type: ignore[attr-defined]

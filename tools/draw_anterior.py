@@ -1,0 +1,513 @@
+"""Draw the first version of ``assets/anterior.svg``: the body seen from the front.
+
+Same body and scale as ``draw_posterior.py`` (its outline contours are reused, so the two views
+match): a 1000 x 1600 viewBox, 12 units per centimetre, midline at x = 500. Seen from the front,
+the patient's right is on the viewer's left, so ``side=-1`` (viewer-left) is the *right* leg.
+
+Run:  python tools/draw_anterior.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from draw_posterior import (  # noqa: E402
+    ANKLE,
+    BODY_H,
+    INNER,
+    KNEE_BOTTOM,
+    KNEE_TOP,
+    MID,
+    OUTER,
+    VERTEBRAE,
+    Point,
+    Svg,
+    abs_d,
+    catmull,
+    ellipse_pts,
+    multi_d,
+    poly_d,
+    rounded_rect,
+    slice_down,
+    x_at,
+)
+
+OUT = Path(__file__).resolve().parent.parent / "assets" / "anterior.svg"
+#: viewer side -> patient side (front view mirrors them)
+SIDES = ((-1, "right"), (1, "left"))
+
+ASIS = (150.0, 318.0)  # bony point at the front of the hip
+PUBIC = (16.0, 452.0)  # pubic tubercle, inner end of the groin ligament
+GROIN_DROP = 52.0  # depth of the groin band below the ligament
+MID_THIGH = 690.0
+SHIN_SPLIT = 0.42  # fraction of the leg width, from the inner edge, where the shin crest runs
+
+
+def groin_line() -> list[Point]:
+    return catmull([ASIS, (110, 370), (60, 420), PUBIC], 8)
+
+
+def groin_lower() -> list[Point]:
+    """The lower edge of the groin band: the ligament line moved down, ending on the contours."""
+    y_out = ASIS[1] + GROIN_DROP + 40
+    return catmull([(x_at(OUTER, y_out), y_out), (120, 430), (70, 476), (12, 510)], 8)
+
+
+def crest_line() -> list[Point]:
+    """The front edge of the shin bone, splitting the inner leg from the front-outer leg."""
+    pts = []
+    for x_in, y in slice_down(INNER, KNEE_BOTTOM, ANKLE):
+        x_out = x_at(OUTER, y)
+        pts.append((x_in + (x_out - x_in) * SHIN_SPLIT, y))
+    return pts
+
+
+FOOT_TOP = ANKLE + 6
+
+
+def foot_point(u: float, v: float) -> Point:
+    """Foot coordinates: u across (0 = inner edge of the ankle), v down from the ankle; the foot
+    fans a little outwards as it runs towards the toes."""
+    x0 = x_at(INNER, ANKLE) - 6
+    return (x0 + u + v * 0.18, FOOT_TOP + v)
+
+
+def draw_skin(svg: Svg) -> None:
+    svg.comment("skin outline seen from the front: lower trunk and both legs")
+    foot_in = [foot_point(-2, 0), foot_point(-8, 60), foot_point(-14, 118)]
+    foot_out = [foot_point(92, 118), foot_point(88, 60), foot_point(80, 0)]
+    for side in (-1, 1):
+        leg = [
+            *OUTER,
+            *[(x_at(OUTER, ANKLE), ANKLE)],
+            *INNER[::-1],
+        ]
+        svg.path(poly_d(leg, side), "skin")
+        foot = [*foot_in, *foot_out]
+        svg.path(poly_d(foot, side), "skin")
+    upper = [(x, y) for x, y in OUTER if y < 520]
+    trunk = [
+        *[(MID - x, y) for x, y in upper[::-1]],
+        (MID - 10, 508),
+        (MID + 10, 508),
+        *[(MID + x, y) for x, y in upper],
+    ]
+    svg.path(abs_d(trunk), "skin")
+
+
+TOES = [  # (u, v, rx, ry) in foot coordinates, big toe first (inner side)
+    (2, 136, 14, 20),
+    (30, 134, 9, 14),
+    (50, 131, 8.5, 13),
+    (68, 127, 8, 11),
+    (84, 121, 7, 9),
+]
+
+
+def draw_regions(svg: Svg) -> None:
+    ligament, lower = groin_line(), groin_lower()
+    for side, name in SIDES:
+        svg.comment(f"skin regions, {name} leg (viewer {'left' if side < 0 else 'right'})")
+        y_low_out = lower[0][1]
+        groin = [
+            *ligament,
+            (12, 470),
+            *lower[::-1][1:],
+            *slice_down(OUTER, ASIS[1] + 6, y_low_out)[::-1],
+        ]
+        svg.path(poly_d(groin, side), "region", f"region:groin@{name}")
+        upper = [
+            *lower,
+            *slice_down(INNER, 512, MID_THIGH),
+            *slice_down(OUTER, y_low_out, MID_THIGH)[::-1],
+        ]
+        svg.path(poly_d(upper, side), "region", f"region:thigh-anterior-upper@{name}")
+        lower_thigh = [
+            *slice_down(OUTER, MID_THIGH, KNEE_TOP - 20),
+            *slice_down(INNER, MID_THIGH, KNEE_TOP - 20)[::-1],
+        ]
+        svg.path(poly_d(lower_thigh, side), "region", f"region:thigh-anterior-lower@{name}")
+        knee = [
+            *slice_down(OUTER, KNEE_TOP - 20, KNEE_BOTTOM),
+            *slice_down(INNER, KNEE_TOP - 20, KNEE_BOTTOM)[::-1],
+        ]
+        svg.path(poly_d(knee, side), "region", f"region:knee-anterior@{name}")
+        crest = crest_line()
+        medial = [*slice_down(INNER, KNEE_BOTTOM, ANKLE), *crest[::-1]]
+        ankle_bump = ellipse_pts(x_at(INNER, ANKLE) - 2, ANKLE - 8, 13, 15, 24)
+        svg.path(multi_d([medial, ankle_bump], side), "region", f"region:leg-medial@{name}")
+        lateral = [*crest, *slice_down(OUTER, KNEE_BOTTOM, ANKLE)[::-1]]
+        svg.path(poly_d(lateral, side), "region", f"region:leg-lateral@{name}")
+        # foot: dorsum, first web space and big toe
+        dorsum = [
+            foot_point(-2, 0),
+            foot_point(-8, 60),
+            foot_point(-12, 112),
+            foot_point(14, 122),
+            foot_point(18, 134),
+            foot_point(22, 122),
+            foot_point(92, 118),
+            foot_point(88, 60),
+            foot_point(80, 0),
+        ]
+        svg.path(poly_d(dorsum, side), "region", f"region:foot-dorsum@{name}")
+        web = [foot_point(14, 122), foot_point(18, 134), foot_point(22, 122), foot_point(18, 112)]
+        svg.path(poly_d(web, side), "region", f"region:first-web-space@{name}")
+        u, v, rx, ry = TOES[0]
+        cx, cy = foot_point(u, v)
+        svg.path(poly_d(ellipse_pts(cx, cy, rx, ry), side), "region", f"region:big-toe@{name}")
+        lesser = [ellipse_pts(*foot_point(u, v), rx, ry) for u, v, rx, ry in TOES[1:]]
+        svg.path(multi_d(lesser, side), "skin")
+
+
+def draw_bones(svg: Svg) -> None:
+    svg.comment("bones seen from the front (decorative)")
+    ilium = catmull(
+        [
+            (40, 300),
+            (62, 236),
+            (112, 206),
+            (160, 222),
+            (158, 300),
+            (132, 360),
+            (104, 404),
+            (82, 440),
+            (40, 452),
+            (14, 440),
+            (16, 404),
+            (40, 380),
+            (40, 300),
+        ],
+        8,
+    )
+    obturator = ellipse_pts(52, 426, 20, 14, 20)
+    femur = catmull(
+        [
+            (96, 404),
+            (118, 390),
+            (140, 402),
+            (170, 408),
+            (178, 434),
+            (160, 456),
+            (150, 520),
+            (134, 700),
+            (122, 870),
+            (128, 906),
+            (120, 940),
+            (84, 944),
+            (52, 938),
+            (50, 906),
+            (72, 880),
+            (92, 700),
+            (114, 520),
+            (124, 454),
+            (106, 432),
+            (96, 404),
+        ],
+        6,
+    )
+    patella = ellipse_pts(92, 912, 20, 24, 24)
+    tibia = catmull(
+        [
+            (48, 960),
+            (86, 954),
+            (124, 962),
+            (120, 990),
+            (104, 1030),
+            (98, 1200),
+            (96, 1360),
+            (92, 1386),
+            (62, 1392),
+            (56, 1376),
+            (68, 1350),
+            (72, 1200),
+            (70, 1030),
+            (52, 990),
+            (48, 960),
+        ],
+        6,
+    )
+    fibula = catmull(
+        [
+            (130, 972),
+            (146, 978),
+            (144, 1000),
+            (138, 1100),
+            (136, 1300),
+            (142, 1378),
+            (128, 1396),
+            (122, 1370),
+            (124, 1300),
+            (126, 1100),
+            (128, 1000),
+            (130, 972),
+        ],
+        6,
+    )
+    for shape in (femur, tibia, fibula):
+        svg.path(multi_d([shape], -1) + " " + multi_d([shape], 1), "bone")
+    for side in (-1, 1):
+        svg.path(poly_d(ilium, side) + " " + poly_d(obturator, side), "bone")
+        svg.path(poly_d(patella, side), "bone")
+    for _name, top, half in VERTEBRAE:
+        body = rounded_rect(MID - half, top, MID + half, top + BODY_H, 6)
+        svg.path(abs_d(body), "bone")
+        disc = rounded_rect(MID - half + 2, top + BODY_H + 1, MID + half - 2, top + BODY_H + 10, 4)
+        svg.path(abs_d(disc), "disc")
+    sacrum = catmull(
+        [(-60, 290), (60, 290), (40, 360), (14, 410), (-14, 410), (-40, 360), (-60, 290)], 6
+    )
+    svg.path(abs_d([(MID + x, y) for x, y in sacrum]), "bone")
+
+
+def exit_point(level: int) -> Point:
+    _name, top, half = VERTEBRAE[level]
+    return (half + 6, top + BODY_H - 2)
+
+
+PLEXUS = {  # where each lumbar root joins the plexus inside the psoas
+    "L1": (66.0, 118.0),
+    "L2": (72.0, 170.0),
+    "L3": (76.0, 220.0),
+    "L4": (74.0, 266.0),
+    "L5": (64.0, 300.0),
+}
+FEMORAL_TOP = (84.0, 270.0)
+OBTURATOR_TOP = (60.0, 278.0)
+
+
+def nerve(svg: Svg, pts: list[Point], side: int, el_id: str, width: float, k: int = 10) -> None:
+    svg.path(poly_d(catmull(pts, k), side, False), "nerve", el_id, width)
+
+
+def draw_nerves(svg: Svg) -> None:
+    for side, name in SIDES:
+        svg.comment(f"nerves, {name} side")
+        # upper lumbar skin nerves
+        nerve(
+            svg,
+            [PLEXUS["L1"], (118, 150), (150, 212), (154, 290), (120, 340), (40, 396)],
+            side,
+            f"nerve:iliohypogastric@{name}",
+            3,
+        )
+        nerve(
+            svg,
+            [PLEXUS["L1"], (104, 170), (140, 250), (120, 346), (74, 410), (40, 470), (34, 520)],
+            side,
+            f"nerve:ilioinguinal@{name}",
+            3,
+        )
+        nerve(
+            svg,
+            [PLEXUS["L2"], (62, 230), (70, 330), (84, 410), (90, 470), (86, 520)],
+            side,
+            f"nerve:genitofemoral@{name}",
+            3,
+        )
+        nerve(
+            svg,
+            [
+                PLEXUS["L2"],
+                (100, 220),
+                (132, 282),
+                (146, 330),
+                (160, 420),
+                (172, 560),
+                (176, 700),
+                (170, 820),
+            ],
+            side,
+            f"nerve:lateral-femoral-cutaneous@{name}",
+            3.5,
+        )
+        # femoral nerve and its saphenous branch
+        nerve(
+            svg,
+            [FEMORAL_TOP, (96, 330), (104, 400), (108, 450), (110, 500), (118, 560)],
+            side,
+            f"nerve:femoral@{name}",
+            8,
+        )
+        for i, (x1, y1) in enumerate([(132, 650), (110, 760), (100, 850)]):
+            nerve(
+                svg,
+                [(110, 500), ((110 + x1) / 2, (500 + y1) / 2 - 20), (x1, y1)],
+                side,
+                f"nerve:femoral@{name}#{i + 2}",
+                3,
+            )
+        nerve(
+            svg,
+            [
+                (108, 470),
+                (90, 560),
+                (66, 680),
+                (46, 800),
+                (34, 880),
+                (34, 960),
+                (44, 1100),
+                (50, 1250),
+                (54, 1372),
+                (60, 1400),
+            ],
+            side,
+            f"nerve:saphenous@{name}",
+            4,
+        )
+        nerve(
+            svg,
+            [(60, 1400), foot_point(0, 40), foot_point(2, 100)],
+            side,
+            f"nerve:saphenous@{name}#2",
+            3,
+        )
+        # obturator nerve through the obturator foramen into the inner thigh
+        nerve(
+            svg,
+            [OBTURATOR_TOP, (50, 340), (48, 400), (52, 430), (48, 500), (34, 620), (26, 720)],
+            side,
+            f"nerve:obturator@{name}",
+            5,
+        )
+        # fibular nerves on the front of the leg
+        nerve(svg, [(150, 960), (156, 990), (146, 1014)], side, f"nerve:common-fibular@{name}", 5)
+        nerve(
+            svg,
+            [
+                (146, 1014),
+                (150, 1120),
+                (144, 1250),
+                (128, 1330),
+                (106, 1390),
+                foot_point(60, 30),
+                foot_point(70, 100),
+            ],
+            side,
+            f"nerve:superficial-fibular@{name}",
+            3.5,
+        )
+        nerve(
+            svg,
+            [foot_point(60, 30), foot_point(30, 80), foot_point(24, 108)],
+            side,
+            f"nerve:superficial-fibular@{name}#2",
+            3,
+        )
+        nerve(
+            svg,
+            [
+                (146, 1014),
+                (124, 1060),
+                (106, 1200),
+                (96, 1330),
+                (90, 1394),
+                foot_point(20, 60),
+                foot_point(18, 122),
+            ],
+            side,
+            f"nerve:deep-fibular@{name}",
+            3.5,
+        )
+        # roots last, on top
+        svg.comment(f"nerve roots, {name} side")
+        for level, root in enumerate(("L1", "L2", "L3")):
+            ex = exit_point(level)
+            svg.path(
+                poly_d(catmull([(6, ex[1] - 18), ex, PLEXUS[root]], 8), side, False),
+                "root",
+                f"root:{root}@{name}",
+                5,
+            )
+        ex = exit_point(3)
+        svg.path(
+            poly_d(catmull([(6, ex[1] - 18), ex, PLEXUS["L4"], FEMORAL_TOP], 8), side, False),
+            "root",
+            f"root:L4@{name}",
+            5.5,
+        )
+        svg.path(
+            poly_d(catmull([PLEXUS["L4"], OBTURATOR_TOP], 4), side, False),
+            "root",
+            f"root:L4@{name}#2",
+            4,
+        )
+        ex = exit_point(4)
+        svg.path(
+            poly_d(catmull([(6, ex[1] - 18), ex, PLEXUS["L5"], (56, 350)], 8), side, False),
+            "root",
+            f"root:L5@{name}",
+            5.5,
+        )
+        # plexus joins: L2 and L3 also feed femoral and obturator
+        svg.path(
+            poly_d(catmull([PLEXUS["L2"], PLEXUS["L3"], FEMORAL_TOP], 6), side, False),
+            "root",
+            f"root:L2@{name}#2",
+            4,
+        )
+        svg.path(
+            poly_d(catmull([PLEXUS["L3"], (66, 250), OBTURATOR_TOP], 6), side, False),
+            "root",
+            f"root:L3@{name}#2",
+            4,
+        )
+
+
+KEY_POINTS = {  # ISNCSCI key sensory points on the front (offsets from the midline)
+    "L1": (84.0, 515.0),
+    "L2": (112.0, 640.0),
+    "L3": (40.0, 880.0),
+    "L4": (x_at(INNER, ANKLE) - 2, ANKLE - 8),
+}
+
+
+def draw_points(svg: Svg) -> None:
+    svg.comment("key sensory points, shown only when their root is selected")
+    for side, name in SIDES:
+        for root, (x, y) in KEY_POINTS.items():
+            svg.path(poly_d(ellipse_pts(x, y, 11, 11, 20), side), "point", f"point:{root}@{name}")
+        svg.path(
+            poly_d(ellipse_pts(*foot_point(50, 106), 11, 11, 20), side), "point", f"point:L5@{name}"
+        )
+
+
+def draw_labels(svg: Svg) -> None:
+    svg.comment("labels")
+    svg.text(250, 130, "RIGHT", 24, weight="bold")
+    svg.text(750, 130, "LEFT", 24, weight="bold")
+    leaders = [
+        ((300, 372), (MID - 118, 360), "Groin ligament", "end"),
+        ((300, 560), (MID - 116, 560), "Femoral n.", "end"),
+        ((300, 760), (MID - 54, 760), "Saphenous n.", "end"),
+        ((300, 250), (MID - 150, 262), "Lat. femoral cut. n.", "end"),
+        ((700, 640), (MID + 30, 640), "Obturator n.", "start"),
+        ((700, 1200), (MID + 106, 1200), "Deep fibular n.", "start"),
+        ((700, 1290), (MID + 136, 1290), "Superficial fibular n.", "start"),
+        ((700, 470), (MID + 86, 478), "Genitofemoral n.", "start"),
+        ((700, 330), (MID + 126, 330), "Ilioinguinal n.", "start"),
+    ]
+    for (tx, ty), (px, py), label, anchor in leaders:
+        svg.path(abs_d([(tx + (6 if anchor == "end" else -6), ty - 6), (px, py)], False), "leader")
+        svg.text(tx, ty, label, 18, anchor=anchor)
+    for name, top, _ in VERTEBRAE:
+        svg.text(MID, top + 24, name, 17, weight="bold")
+
+
+def main() -> None:
+    svg = Svg()
+    draw_skin(svg)
+    draw_regions(svg)
+    draw_bones(svg)
+    draw_nerves(svg)
+    draw_points(svg)
+    draw_labels(svg)
+    svg.write(OUT, "Front view")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
