@@ -21,3 +21,22 @@ def atlas():
     from viewer.content import load_atlas
 
     return load_atlas()
+
+
+@pytest.fixture
+def window(qtbot, atlas):
+    """The main window with both views, shown at 1400 x 900."""
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.geometry import load_views
+    from viewer.paths import assets_dir
+    from viewer.ui.main_window import MainWindow
+
+    win = MainWindow(atlas, load_views(assets_dir()))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.canvas.fit()
+    QApplication.processEvents()
+    return win

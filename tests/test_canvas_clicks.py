@@ -1,57 +1,11 @@
 """Click the drawing like a user: mouse events on the view's viewport, then read the panel."""
 
-import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from viewer.geometry import load_views
-from viewer.paths import assets_dir
-from viewer.ui.main_window import MainWindow
+from tests.ui_driver import click_item, states
 from viewer.ui.shape_item import State
-
-
-@pytest.fixture
-def window(qtbot, atlas):
-    win = MainWindow(atlas, load_views(assets_dir()))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.canvas.fit()
-    QApplication.processEvents()
-    return win
-
-
-def click_at(canvas, drawing_point: QPointF, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    pos = canvas.to_viewport(drawing_point)
-    viewport = canvas.viewport()
-    for etype in (
-        QEvent.Type.MouseMove,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-    ):
-        button = (
-            Qt.MouseButton.NoButton if etype == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
-        )
-        buttons = (
-            Qt.MouseButton.LeftButton
-            if etype == QEvent.Type.MouseButtonPress
-            else Qt.MouseButton.NoButton
-        )
-        event = QMouseEvent(etype, pos, viewport.mapToGlobal(pos), button, buttons, modifiers)
-        QApplication.sendEvent(viewport, event)
-    QApplication.processEvents()
-
-
-def click_item(window, kind, rid, side, view="posterior", modifiers=Qt.KeyboardModifier.NoModifier):
-    item = window.canvas.items_for(kind, rid, side, view)[0]
-    click_at(window.canvas, window.canvas.interior_point(item), modifiers)
-    return item
-
-
-def states(window, kind, rid, side, view=None):
-    return {i.state for i in window.canvas.items_for(kind, rid, side, view)}
 
 
 def test_click_calf_fills_panel_and_highlights(window):

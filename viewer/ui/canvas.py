@@ -33,6 +33,7 @@ POINT_Z = 60
 GAP = 70.0  # drawing units between two views
 TITLE_Y = -34.0
 BOTH = "both"
+RING = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
 
 class AtlasCanvas(pg.GraphicsView):
@@ -233,8 +234,10 @@ class AtlasCanvas(pg.GraphicsView):
             and (i.zValue() > item.zValue() or (i.zValue() == item.zValue() and i is not item))
         ]
         # stay a few pixels clear of items on top: pyqtgraph picks within a small radius
-        px = max(self.vb.viewPixelSize()) * 5
-        ring = [QPointF(0, 0), QPointF(px, 0), QPointF(-px, 0), QPointF(0, px), QPointF(0, -px)]
+        # and well inside the item itself, so rounding to whole pixels cannot miss it
+        px = max(self.vb.viewPixelSize())
+        ring = [QPointF(dx * px * 5, dy * px * 5) for dx, dy in RING]
+        inner = [QPointF(dx * px * 1.5, dy * px * 1.5) for dx, dy in RING]
         steps = 24
         candidates = []
         for ix in range(1, steps):
@@ -242,7 +245,7 @@ class AtlasCanvas(pg.GraphicsView):
                 p = QPointF(
                     rect.left() + rect.width() * ix / steps, rect.top() + rect.height() * iy / steps
                 )
-                if item.shape().contains(p) and not any(
+                if all(item.shape().contains(p + d) for d in inner) and not any(
                     i.shape().contains(p + d) for i in above for d in ring
                 ):
                     candidates.append(p)

@@ -1,0 +1,96 @@
+"""The front view, key sensory points, view switching and marking both sides, driven through
+real mouse events on the canvas viewport."""
+
+from PySide6.QtCore import Qt
+
+from tests.ui_driver import click_item, states
+from viewer.ui.canvas import Z_ORDER
+from viewer.ui.shape_item import State
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_click_groin_on_the_front(window):
+    click_item(window, "regions", "groin", "right", view="anterior")
+    sel = window.selection.current
+    assert (sel.id, sel.side) == ("groin", "right")
+    text = window.panel.toPlainText()
+    assert "Groin" in text and "L1 nerve root" in text and "Ilioinguinal nerve" in text
+    assert "Red flags" in text
+    assert states(window, "roots", "L1", "right", "anterior") == {State.RELATED}
+    assert states(window, "nerves", "ilioinguinal", "right", "anterior") == {State.RELATED}
+    assert states(window, "regions", "groin", "left", "anterior") == {State.NORMAL}
+
+
+def test_inner_shin_lights_saphenous_not_sciatic(window):
+    click_item(window, "regions", "leg-medial", "left", view="anterior")
+    assert window.selection.current.id == "leg-medial"
+    assert states(window, "nerves", "saphenous", "left", "anterior") == {State.RELATED}
+    assert states(window, "nerves", "femoral", "left", "anterior") == {State.RELATED}
+    assert states(window, "nerves", "sciatic", "left") == {State.NORMAL}
+    text = window.panel.toPlainText()
+    assert "Saphenous nerve" in text and "not the sciatic" in text
+    assert "How far the L4 skin area reaches" in text  # the L4 disagreement is shown
+
+
+def test_clicking_a_root_shows_its_key_sensory_point(window):
+    assert window.canvas.visible_key_points() == []
+    click_item(window, "roots", "L4", "left", view="anterior")
+    assert window.canvas.visible_key_points() == [("L4", "left")]
+    click_item(window, "roots", "S1", "right")
+    assert window.canvas.visible_key_points() == [("S1", "right")]
+    # from search, no side: the point shows on both legs, in every view that has it
+    window.selection.select("roots", "L5")
+    assert sorted(window.canvas.visible_key_points()) == [
+        ("L5", "left"),
+        ("L5", "left"),
+        ("L5", "right"),
+        ("L5", "right"),
+    ]
+    window.selection.select("regions", "heel", "left")
+    assert window.canvas.visible_key_points() == []
+
+
+def test_ctrl_click_other_side_marks_both_and_warns(window):
+    click_item(window, "regions", "calf-posterior", "left")
+    assert "Marked on both sides" not in window.panel.toPlainText()
+    click_item(window, "regions", "calf-posterior", "right", modifiers=CTRL)
+    sel = window.selection.current
+    assert (sel.id, sel.side) == ("calf-posterior", "both")
+    assert states(window, "regions", "calf-posterior", None) == {State.SELECTED}
+    text = window.panel.toPlainText()
+    assert "Marked on both sides" in text and "Cauda equina syndrome" in text
+    assert window.both_sides.isChecked()
+    # a plain click on one side goes back to one side
+    click_item(window, "regions", "calf-posterior", "right")
+    assert window.selection.current.side == "right"
+    assert not window.both_sides.isChecked()
+
+
+def test_both_sides_action_toggles(window):
+    window.selection.select("regions", "thigh-anterior-upper", "right")
+    window.both_sides.trigger()
+    assert window.selection.current.side == "both"
+    assert states(window, "regions", "thigh-anterior-upper", "left") == {State.SELECTED}
+    window.both_sides.trigger()
+    assert window.selection.current.side == "right"
+    assert states(window, "regions", "thigh-anterior-upper", "left") == {State.NORMAL}
+
+
+def test_show_one_view_then_click_in_it(window):
+    window.view_actions["anterior"].trigger()
+    assert not window.canvas.layers["posterior"].isVisible()
+    assert window.canvas.layers["anterior"].isVisible()
+    click_item(window, "regions", "knee-anterior", "left", view="anterior")
+    assert window.selection.current.id == "knee-anterior"
+    assert "L3 nerve root" in window.panel.toPlainText()
+    window.view_actions["both"].trigger()
+    assert window.canvas.layers["posterior"].isVisible()
+
+
+def test_highlighted_region_draws_above_bones(window):
+    click_item(window, "regions", "heel", "left")
+    heel = window.canvas.items_for("regions", "heel", "left")[0]
+    assert heel.zValue() > Z_ORDER["bone"]
+    window.selection.clear()
+    assert heel.zValue() < Z_ORDER["bone"]
