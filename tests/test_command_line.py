@@ -68,3 +68,34 @@ def test_screenshot_writes_png(tmp_path):
     run("screenshot", str(out), "--select", "heel", "--size", "900x600")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert out.stat().st_size > 20000
+
+
+def test_explain_front_regions_by_plain_name():
+    data = json.loads(run("explain", "inner shin", "--json").stdout)
+    assert data["id"] == "leg-medial" and data["roots"] == ["L4"]
+    assert "saphenous" in data["nerves"] and "sciatic" not in data["nerves"]
+    groin = json.loads(run("explain", "groin", "--json").stdout)
+    assert "L1" in groin["roots"] and "ilioinguinal" in groin["nerves"]
+
+
+def test_explain_condition_lists_disputes_and_claims():
+    data = json.loads(run("explain", "piriformis", "--json").stdout)
+    assert data["kind"] == "entrapment"
+    assert any("piriformis syndrome" in d["topic"].lower() for d in data["disputes"])
+    assert data["claims"]
+
+
+def test_screenshot_one_view_with_both_sides(tmp_path):
+    out = tmp_path / "front.png"
+    run("screenshot", str(out), "--view", "anterior", "--select", "groin", "--side", "both")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_screenshot_bad_view_and_side_without_select(tmp_path):
+    proc = run("screenshot", str(tmp_path / "x.png"), "--view", "sideways", ok=False)
+    assert (
+        proc.returncode == 2 and "--view must be both or one of posterior, anterior" in proc.stderr
+    )
+    proc = run("screenshot", str(tmp_path / "x.png"), "--side", "left", ok=False)
+    assert proc.returncode == 2 and "--side needs --select" in proc.stderr
+    assert "Traceback" not in proc.stderr

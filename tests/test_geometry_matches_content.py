@@ -70,3 +70,25 @@ def test_check_reports_a_key_point_for_an_unknown_root(atlas, tmp_path):
     problems = [str(p) for p in check_geometry(atlas, [(str(bad), load_view(bad))])]
     assert any("'point:T12@left' is a key sensory point of 'T12'" in p for p in problems)
     assert any("root 'L5' has no key sensory point" in p for p in problems)
+
+
+def test_parsed_views_are_cached_and_refreshed_when_the_svg_changes(tmp_path):
+    from viewer import geometry_cache
+
+    svg = tmp_path / "posterior.svg"
+    original = (assets_dir() / "posterior.svg").read_text()
+    svg.write_text(original)
+    first = load_view(svg)
+    assert list(geometry_cache.cache_dir().glob("view-*.json")), "nothing cached"
+    load_view.cache_clear()
+    assert load_view(svg) == first  # from the cache, same shapes
+    # an edited drawing is parsed again, not served stale
+    svg.write_text(original.replace('id="region:heel@left"', 'id="region:heels@left"'))
+    load_view.cache_clear()
+    assert any(s.content_id == "heels" for s in load_view(svg).shapes)
+    # a damaged cache entry is ignored
+    for entry in geometry_cache.cache_dir().glob("view-*.json"):
+        entry.write_text("{not json")
+    load_view.cache_clear()
+    assert load_view(svg).title == "Back view"
+    load_view.cache_clear()

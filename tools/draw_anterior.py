@@ -76,26 +76,21 @@ def foot_point(u: float, v: float) -> Point:
 
 
 def draw_skin(svg: Svg) -> None:
-    svg.comment("skin outline seen from the front: lower trunk and both legs")
-    foot_in = [foot_point(-2, 0), foot_point(-8, 60), foot_point(-14, 118)]
-    foot_out = [foot_point(92, 118), foot_point(88, 60), foot_point(80, 0)]
-    for side in (-1, 1):
-        leg = [
-            *OUTER,
-            *[(x_at(OUTER, ANKLE), ANKLE)],
-            *INNER[::-1],
-        ]
-        svg.path(poly_d(leg, side), "skin")
-        foot = [*foot_in, *foot_out]
-        svg.path(poly_d(foot, side), "skin")
-    upper = [(x, y) for x, y in OUTER if y < 520]
-    trunk = [
-        *[(MID - x, y) for x, y in upper[::-1]],
-        (MID - 10, 508),
-        (MID + 10, 508),
-        *[(MID + x, y) for x, y in upper],
+    svg.comment("skin outline seen from the front: lower trunk and both legs, then the feet")
+    ankle_out = (x_at(OUTER, ANKLE), ANKLE)
+    left_half = [*OUTER, ankle_out, *INNER[::-1]]  # down the outer edge, up the inner edge
+    body = [(MID - x, y) for x, y in left_half] + [(MID + x, y) for x, y in left_half[::-1]]
+    svg.path(abs_d(body), "skin")
+    foot = [
+        foot_point(-2, 0),
+        foot_point(-8, 60),
+        foot_point(-14, 118),
+        foot_point(92, 118),
+        foot_point(88, 60),
+        foot_point(80, 0),
     ]
-    svg.path(abs_d(trunk), "skin")
+    for side in (-1, 1):
+        svg.path(poly_d(foot, side), "skin")
 
 
 TOES = [  # (u, v, rx, ry) in foot coordinates, big toe first (inner side)

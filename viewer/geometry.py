@@ -113,7 +113,18 @@ def _id_lines(text: str) -> dict[str, int]:
 
 @cache
 def load_view(path: Path) -> View:
+    from viewer import geometry_cache
+
     text = path.read_text(encoding="utf-8")
+    cached = geometry_cache.load(text)
+    if cached is not None and cached.name == path.stem:
+        return cached
+    view = _parse(path, text)
+    geometry_cache.store(text, view)
+    return view
+
+
+def _parse(path: Path, text: str) -> View:
     lines = _id_lines(text)
     svg = se.SVG.parse(str(path))
     view = View(path.stem, float(svg.viewbox.width), float(svg.viewbox.height))
