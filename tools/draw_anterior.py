@@ -66,6 +66,8 @@ def crest_line() -> list[Point]:
 
 
 FOOT_TOP = ANKLE + 6
+FOOT_INNER = ((-2.0, 0.0), (-8.0, 60.0))  # inner edge of the foot, from the ankle down
+FOOT_OUTER = ((92.0, 118.0), (88.0, 60.0), (80.0, 0.0))  # outer edge, from the toes up
 
 
 def foot_point(u: float, v: float) -> Point:
@@ -81,14 +83,7 @@ def draw_skin(svg: Svg) -> None:
     left_half = [*OUTER, ankle_out, *INNER[::-1]]  # down the outer edge, up the inner edge
     body = [(MID - x, y) for x, y in left_half] + [(MID + x, y) for x, y in left_half[::-1]]
     svg.path(abs_d(body), "skin")
-    foot = [
-        foot_point(-2, 0),
-        foot_point(-8, 60),
-        foot_point(-14, 118),
-        foot_point(92, 118),
-        foot_point(88, 60),
-        foot_point(80, 0),
-    ]
+    foot = [foot_point(u, v) for u, v in (*FOOT_INNER, (-14, 118), *FOOT_OUTER)]
     for side in (-1, 1):
         svg.path(poly_d(foot, side), "skin")
 
@@ -138,15 +133,8 @@ def draw_regions(svg: Svg) -> None:
         svg.path(poly_d(lateral, side), "region", f"region:leg-lateral@{name}")
         # foot: dorsum, first web space and big toe
         dorsum = [
-            foot_point(-2, 0),
-            foot_point(-8, 60),
-            foot_point(-12, 112),
-            foot_point(14, 122),
-            foot_point(18, 134),
-            foot_point(22, 122),
-            foot_point(92, 118),
-            foot_point(88, 60),
-            foot_point(80, 0),
+            foot_point(u, v)
+            for u, v in (*FOOT_INNER, (-12, 112), (14, 122), (18, 134), (22, 122), *FOOT_OUTER)
         ]
         svg.path(poly_d(dorsum, side), "region", f"region:foot-dorsum@{name}")
         web = [foot_point(14, 122), foot_point(18, 134), foot_point(22, 122), foot_point(18, 112)]
