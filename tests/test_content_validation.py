@@ -114,3 +114,27 @@ def test_load_raises_with_all_problems(content):
     with pytest.raises(ContentError) as info:
         load_atlas(content)
     assert "extra.yaml:1: unknown section 'widgets'" in str(info.value)
+
+
+def test_dispute_needs_two_positions(content):
+    path = content / "disputes.yaml"
+    text = path.read_text()
+    one_sided = text.replace(
+        "      - view: Walking on the heels tests L5.\n        sources: [tintinalli]\n", ""
+    )
+    assert one_sided != text
+    path.write_text(one_sided)
+    messages = _messages(content)
+    assert len(messages) == 1
+    assert "disputes 'heel-walk'" in messages[0] and "at least 2" in messages[0]
+    # the line given is the record's `positions:` key, the thing to fix
+    positions_line = _line_of(path, "topic: Which root heel walking tests") + 2
+    assert f"disputes.yaml:{positions_line}:" in messages[0]
+
+
+def test_dispute_about_unknown_record(content):
+    path = content / "disputes.yaml"
+    path.write_text(path.read_text().replace("about: [L4, L5]", "about: [L4, L6]"))
+    messages = _messages(content)
+    assert len(messages) == 1 and "unknown" in messages[0] and "'L6'" in messages[0]
+    assert f"disputes.yaml:{_line_of(path, 'about: [L4, L6]')}:" in messages[0]
