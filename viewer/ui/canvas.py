@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 
 from viewer.content.atlas import Atlas
 from viewer.geometry import View
-from viewer.selection import Selection, Target
+from viewer.selection import Selection, Side, Target
 from viewer.ui import palette
 from viewer.ui.qt_paths import to_painter_path
 from viewer.ui.shape_item import ShapeItem, State
@@ -32,7 +32,7 @@ LABEL_Z = 50
 POINT_Z = 60
 GAP = 70.0  # drawing units between two views
 TITLE_Y = -34.0
-BOTH = "both"
+BOTH: Side = "both"
 RING = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
 
@@ -51,7 +51,7 @@ class AtlasCanvas(pg.GraphicsView):
         self._by_key: dict[tuple[str, str], list[ShapeItem]] = {}
         self.layers: dict[str, QGraphicsItem] = {}
         self.view_rects: dict[str, QRectF] = {}
-        self.shown = BOTH
+        self.shown: str = BOTH
         offset = 0.0
         for i, view in enumerate(views):
             left, right = view.x_extent()
@@ -133,13 +133,12 @@ class AtlasCanvas(pg.GraphicsView):
         text.setZValue(LABEL_Z)
 
     # -- reacting -------------------------------------------------------------------------
-    def _on_item_clicked(self, item: ShapeItem, modifiers: object) -> None:
+    def _on_item_clicked(self, item: ShapeItem, modifiers: Qt.KeyboardModifier) -> None:
         s = item.shape_data
         kind, rid = s.kind or "", s.content_id or ""
         current = self.selection.current
         adding = bool(
-            modifiers  # type: ignore[operator]
-            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+            modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         )
         if (
             adding

@@ -48,9 +48,9 @@ class MainWindow(QMainWindow):
         self.hover_name.setStyleSheet("color: #444; padding: 2px 6px;")
         self.statusBar().addWidget(self.hover_name)
         self.canvas.sigHoverName.connect(self.hover_name.setText)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.selection.clear)
-        QShortcut(QKeySequence.StandardKey.Back, self, activated=self.selection.back)
-        QShortcut(QKeySequence.StandardKey.Forward, self, activated=self.selection.forward)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.selection.clear)
+        QShortcut(QKeySequence.StandardKey.Back, self, self.selection.back)
+        QShortcut(QKeySequence.StandardKey.Forward, self, self.selection.forward)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Atlas")
@@ -69,7 +69,9 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         self.view_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
-        choices = [(BOTH, "Back + front", "Show the back and the front side by side")]
+        choices: list[tuple[str, str, str]] = [
+            (BOTH, "Back + front", "Show the back and the front side by side")
+        ]
         choices += [
             (v.name, v.title, f"Show only the {v.title.lower()}") for v in self.canvas.views
         ]

@@ -25,6 +25,7 @@ class SidePanel(QTextBrowser):
         self._on_selection(selection.current)
 
     def html_for(self, target: Target | None) -> str:
+        key: tuple[str, str, str | None]
         if target is None:
             key = ("", "", None)
             if key not in self._cache:
