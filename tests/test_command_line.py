@@ -99,3 +99,11 @@ def test_screenshot_bad_view_and_side_without_select(tmp_path):
     proc = run("screenshot", str(tmp_path / "x.png"), "--side", "left", ok=False)
     assert proc.returncode == 2 and "--side needs --select" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_explain_text_shows_claims_and_citations():
+    out = run("explain", "tight hamstrings").stdout
+    assert "claims: One popular article says muscle imbalances" in out
+    assert "None" not in out
+    assert "[seed-four-causes] Cannone J." in out
+    assert "Educational only" in out

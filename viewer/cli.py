@@ -91,15 +91,21 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _join(items: list[str]) -> str:
+    """Ids read best with commas; sentences need a stronger separator."""
+    return (" | " if any(" " in item for item in items) else ", ").join(items)
+
+
 def _print_text(data: dict[str, Any]) -> None:
     print(f"{data['name']} ({data['type']}, id {data['id']})")
-    skip = {"name", "type", "id", "references"}
+    skip = {"name", "type", "id", "references", "sources"}
     for key, value in data.items():
         if key in skip or value in ([], None, ""):
             continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
             names = [
                 v.get("name")
+                or v.get("text")
                 or v.get("root")
                 or v.get("nerve")
                 or v.get("topic")
@@ -107,9 +113,9 @@ def _print_text(data: dict[str, Any]) -> None:
                 or v.get("id")
                 for v in value
             ]
-            value = ", ".join(str(n) for n in names)
+            value = _join([str(n) for n in names])
         elif isinstance(value, list):
-            value = ", ".join(map(str, value))
+            value = _join([str(v) for v in value])
         elif isinstance(value, dict):
             value = "; ".join(f"{k}: {v}" for k, v in value.items() if k != "sources")
         print(f"  {key.replace('_', ' ')}: {value}")
