@@ -23,7 +23,7 @@ class State(Enum):
     SELECTED = 2
 
 
-REGION_LIFT = 16.0  # regions sit at z 10, bones at 20..25, nerves from 30
+REGION_LIFT = 11.5  # regions sit at z 10; lifted, above bones (20) and discs (21), below muscle (22)
 
 
 class ShapeItem(pg.GraphicsObject):
