@@ -1,5 +1,6 @@
 """Click the drawing like a user: mouse events on the view's viewport, then read the panel."""
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -52,8 +53,12 @@ def test_click_nerve_and_escape_clears(window, qtbot):
     assert "Click a part of the body" in window.panel.toPlainText()
 
 
-def test_hover_shows_name(window):
-    item = window.canvas.items_for("regions", "heel", "left")[0]
+@pytest.mark.parametrize(
+    "rid, side, view, shown",
+    [("heel", "left", "posterior", "Heel (left)"), ("groin", "right", "anterior", "Groin (right)")],
+)
+def test_hover_shows_name(window, rid, side, view, shown):
+    item = window.canvas.items_for("regions", rid, side, view)[0]
     pos = window.canvas.to_viewport(window.canvas.interior_point(item))
     viewport = window.canvas.viewport()
     event = QMouseEvent(
@@ -73,7 +78,13 @@ def test_hover_shows_name(window):
         QApplication.processEvents()
         viewport.repaint()
     assert item.hovered
-    assert window.hover_name.text() == "Heel (left)"
+    assert window.hover_name.text() == shown
+    # the floating label sits over the hovered item, in whichever view it is
+    label = window.canvas.hover_label
+    assert label.isVisible() and label.toPlainText() == shown
+    assert window.canvas.view_rects[view].contains(label.pos())
+    others = [r for name, r in window.canvas.view_rects.items() if name != view]
+    assert not any(r.contains(label.pos()) for r in others)
 
 
 def test_panel_link_selects_and_back_returns(window):
