@@ -61,6 +61,11 @@ def test_ctrl_click_other_side_marks_both_and_warns(window):
     text = window.panel.toPlainText()
     assert "Marked on both sides" in text and "Cauda equina syndrome" in text
     assert window.both_sides.isChecked()
+    # the Both sides toggle goes back to the side first clicked
+    window.both_sides.trigger()
+    assert window.selection.current.side == "left"
+    window.both_sides.trigger()
+    assert window.selection.current.side == "both"
     # a plain click on one side goes back to one side
     click_item(window, "regions", "calf-posterior", "right")
     assert window.selection.current.side == "right"

@@ -28,7 +28,6 @@ class Selection:
         self._listeners: list[Listener] = []
         self._back: list[Target | None] = []
         self._forward: list[Target | None] = []
-        self._single_side: Side | None = None
 
     @property
     def current(self) -> Target | None:
@@ -41,15 +40,24 @@ class Selection:
         self._set(Target(kind, rid, side))
 
     def toggle_both_sides(self) -> None:
-        """Switch the current selection between one side and both sides."""
+        """Switch the current selection between one side and both sides. Going back to one side
+        picks the side this part last had in the history (however "both" was reached: this
+        toggle, a Ctrl-click or Back), or no side if it never had one."""
         cur = self._current
         if cur is None:
             return
-        if cur.side == "both":
-            self._set(Target(cur.kind, cur.id, self._single_side))
-        else:
-            self._single_side = cur.side
+        if cur.side != "both":
             self._set(Target(cur.kind, cur.id, "both"))
+            return
+        single = next(
+            (
+                t.side
+                for t in reversed(self._back)
+                if t is not None and (t.kind, t.id) == (cur.kind, cur.id) and t.side != "both"
+            ),
+            None,
+        )
+        self._set(Target(cur.kind, cur.id, single))
 
     def clear(self) -> None:
         self._set(None)

@@ -23,7 +23,9 @@ class State(Enum):
     SELECTED = 2
 
 
-REGION_LIFT = 11.5  # regions sit at z 10; lifted, above bones (20) and discs (21), below muscle (22)
+REGION_LIFT = (
+    11.5  # regions sit at z 10; lifted, above bones (20) and discs (21), below muscle (22)
+)
 
 
 class ShapeItem(pg.GraphicsObject):
