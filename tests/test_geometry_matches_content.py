@@ -1,5 +1,6 @@
 """Every drawn id has content and every region, root and nerve is drawn."""
 
+from tests.test_clinical_coverage import FRONT_REGIONS
 from viewer.consistency import check_geometry
 from viewer.geometry import load_view, view_files
 from viewer.paths import assets_dir
@@ -43,17 +44,7 @@ def test_front_view_has_the_front_regions_and_key_points():
     view = load_view(assets_dir() / "anterior.svg")
     assert view.title == "Front view"
     regions = {s.content_id for s in view.clickable() if s.kind == "regions"}
-    for rid in (
-        "groin",
-        "thigh-anterior-upper",
-        "thigh-anterior-lower",
-        "knee-anterior",
-        "leg-medial",
-        "leg-lateral",
-        "foot-dorsum",
-        "big-toe",
-        "first-web-space",
-    ):
+    for rid in FRONT_REGIONS:
         assert rid in regions, rid
     points = {(s.content_id, s.side) for s in view.key_points()}
     assert {("L1", "left"), ("L4", "right"), ("L5", "left")} <= points

@@ -9,7 +9,22 @@ from viewer.content.atlas import Atlas
 from viewer.content.errors import ContentProblem, display_path
 from viewer.geometry import View
 
-DRAWN_KINDS = ("regions", "roots", "nerves")
+#: drawn kind -> the content table whose every record needs one, and what is missing if not
+REQUIRED = {
+    "regions": ("regions", "has no shape in any SVG view"),
+    "roots": ("roots", "has no shape in any SVG view"),
+    "nerves": ("nerves", "has no shape in any SVG view"),
+    "points": ("roots", "has no key sensory point in any SVG view"),
+}
+
+
+def _unknown(svg_id: str | None, kind: str, content_id: str | None) -> str:
+    if kind == "points":
+        return (
+            f"{svg_id!r} is a key sensory point of {content_id!r}, "
+            "which is not a root in the content"
+        )
+    return f"{svg_id!r} has no {kind[:-1]} {content_id!r} in the content"
 
 
 def check_geometry(atlas: Atlas, views: list[tuple[str, View]]) -> list[ContentProblem]:
@@ -25,39 +40,19 @@ def check_geometry(atlas: Atlas, views: list[tuple[str, View]]) -> list[ContentP
                     f"id {bad_id!r} is not of the form kind:id@side (kind: region, root, nerve, point)",
                 )
             )
-        for shape in view.clickable():
-            key = (shape.kind or "", shape.content_id or "")
-            drawn.add(key)
-            if shape.content_id not in getattr(atlas, key[0]):
+        for shape in view.shapes:
+            if not shape.kind:
+                continue
+            drawn.add((shape.kind, shape.content_id or ""))
+            table = REQUIRED[shape.kind][0]
+            if shape.content_id not in getattr(atlas, table):
                 problems.append(
                     ContentProblem(
-                        name,
-                        shape.line,
-                        f"{shape.svg_id!r} has no {key[0][:-1]} {shape.content_id!r} in the content",
+                        name, shape.line, _unknown(shape.svg_id, shape.kind, shape.content_id)
                     )
                 )
-        for shape in view.key_points():
-            drawn.add(("points", shape.content_id or ""))
-            if shape.content_id not in atlas.roots:
-                problems.append(
-                    ContentProblem(
-                        name,
-                        shape.line,
-                        f"{shape.svg_id!r} is a key sensory point of {shape.content_id!r}, "
-                        "which is not a root in the content",
-                    )
-                )
-    for rid in atlas.roots:
-        if ("points", rid) not in drawn:
-            problems.append(
-                ContentProblem(
-                    "assets", 0, f"root {rid!r} has no key sensory point in any SVG view"
-                )
-            )
-    for kind in DRAWN_KINDS:
-        for rid in getattr(atlas, kind):
+    for kind, (table, missing) in REQUIRED.items():
+        for rid in getattr(atlas, table):
             if (kind, rid) not in drawn:
-                problems.append(
-                    ContentProblem("assets", 0, f"{kind[:-1]} {rid!r} has no shape in any SVG view")
-                )
+                problems.append(ContentProblem("assets", 0, f"{table[:-1]} {rid!r} {missing}"))
     return sorted(set(problems))

@@ -116,8 +116,8 @@ def load_view(path: Path) -> View:
     from viewer import geometry_cache
 
     text = path.read_text(encoding="utf-8")
-    cached = geometry_cache.load(text)
-    if cached is not None and cached.name == path.stem:
+    cached = geometry_cache.load(path.stem, text)
+    if cached is not None:
         return cached
     view = _parse(path, text)
     geometry_cache.store(text, view)

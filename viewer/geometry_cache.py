@@ -1,8 +1,8 @@
 """A cache of parsed SVG views, so start-up does not re-parse unchanged drawings.
 
 Parsing both views with svgelements takes about 100 ms; reading the cached JSON takes a few.
-Entries are keyed by a hash of the SVG text and the cache format, so an edited drawing is parsed
-again. The cache is only a speed-up: if it cannot be read or written, the SVG is parsed as usual.
+Entries are keyed by a hash of the view's name, its SVG text and the cache format, so an edited
+drawing is parsed again. The cache is only a speed-up: if it cannot be read or written, the SVG is parsed as usual.
 """
 
 from __future__ import annotations
@@ -25,16 +25,16 @@ def cache_dir() -> Path:
     return Path(base) / "sciatica-atlas"
 
 
-def _entry(text: str) -> Path:
-    digest = hashlib.sha256((FORMAT + "\0" + text).encode("utf-8")).hexdigest()[:32]
+def _entry(name: str, text: str) -> Path:
+    digest = hashlib.sha256(f"{FORMAT}\0{name}\0{text}".encode()).hexdigest()[:32]
     return cache_dir() / f"view-{digest}.json"
 
 
-def load(text: str) -> View | None:
+def load(name: str, text: str) -> View | None:
     from viewer.geometry import Label, Shape, View
 
     try:
-        raw = json.loads(_entry(text).read_text(encoding="utf-8"))
+        raw = json.loads(_entry(name, text).read_text(encoding="utf-8"))
         return View(
             raw["name"],
             raw["width"],
@@ -58,7 +58,7 @@ def store(text: str, view: View) -> None:
         "labels": [astuple(lb) for lb in view.labels],
         "bad_ids": view.bad_ids,
     }
-    path = _entry(text)
+    path = _entry(view.name, text)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

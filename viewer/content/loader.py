@@ -141,14 +141,12 @@ def _cross_check(
         table[rid] = entry
         if entry.kind != "sources":
             content_ids[rid] = entry
+    # ids of records that failed validation: already reported, so not "unknown" a second time
+    broken_any = set().union(*(ids for kind, ids in invalid.items() if kind != "sources"))
     for entry in entries:
         for path, target, ref in _references(entry.record.model_dump()):
             known = content_ids if target == "*" else by_kind[target]
-            broken = (
-                set().union(*(ids for kind, ids in invalid.items() if kind != "sources"))
-                if target == "*"
-                else invalid.get(target, set())
-            )
+            broken = broken_any if target == "*" else invalid.get(target, set())
             if ref not in known and ref not in broken:
                 what = "source" if target == "sources" else target.rstrip("s").replace("_", " ")
                 line = line_of(entry.raw, path)

@@ -51,7 +51,6 @@ class AtlasCanvas(pg.GraphicsView):
         self._by_key: dict[tuple[str, str], list[ShapeItem]] = {}
         self.layers: dict[str, QGraphicsItem] = {}
         self.view_rects: dict[str, QRectF] = {}
-        self.shown: str = BOTH
         offset = 0.0
         for i, view in enumerate(views):
             left, right = view.x_extent()
@@ -196,7 +195,6 @@ class AtlasCanvas(pg.GraphicsView):
         """Show one view by name, or ``"both"``, and fit it."""
         if name != BOTH and name not in self.layers:
             raise KeyError(f"no view named {name!r}; have {', '.join(self.layers)}")
-        self.shown = name
         for view_name, layer in self.layers.items():
             layer.setVisible(name in (BOTH, view_name))
         self.fit()
@@ -204,7 +202,7 @@ class AtlasCanvas(pg.GraphicsView):
     def fit(self) -> None:
         rect = QRectF()
         for name, r in self.view_rects.items():
-            if self.shown in (BOTH, name):
+            if self.layers[name].isVisible():
                 rect = rect.united(r)
         self.vb.setRange(rect, padding=0.01)
 
