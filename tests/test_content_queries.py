@@ -86,3 +86,10 @@ def test_resolve_accepts_names_and_ids(atlas):
         atlas.resolve("stenos")
     with pytest.raises(LookupError, match="unknown id or name 'elbow'"):
         atlas.resolve("elbow")
+
+
+def test_search_terms_offer_what_resolve_accepts(atlas):
+    terms = atlas.search_terms()
+    assert {"inner shin", "spinal stenosis", "Calf", "L5"} <= set(terms)
+    for term in terms:
+        atlas.resolve(term)  # every offered term leads somewhere

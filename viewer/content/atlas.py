@@ -7,7 +7,7 @@ regions and exercises); the reverse directions are worked out here once, at load
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,11 +110,19 @@ class Atlas:
 
     def _build_name_index(self) -> dict[str, tuple[str, str]]:
         index: dict[str, tuple[str, str]] = {}
+        for term, kind, rid in self._terms():
+            index.setdefault(term.casefold(), (kind, rid))
+        return index
+
+    def _terms(self) -> Iterator[tuple[str, str, str]]:
         for kind in SELECTABLE:
             for rid, record in getattr(self, kind).items():
-                for key in (rid, record.name, *record.aliases):
-                    index.setdefault(key.casefold(), (kind, rid))
-        return index
+                for term in (rid, record.name, *record.aliases):
+                    yield term, kind, rid
+
+    def search_terms(self) -> list[str]:
+        """Every id, name and alias that ``resolve`` accepts, as written, for a search box."""
+        return sorted({term for term, _, _ in self._terms()}, key=str.casefold)
 
     # -- looking things up ----------------------------------------------------------------
     def kind_of(self, rid: str) -> str | None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from viewer.content.atlas import SELECTABLE, Atlas, UnknownIdError
+from viewer.content.atlas import Atlas, UnknownIdError
 from viewer.geometry import View
 from viewer.selection import Selection
 from viewer.ui.canvas import BOTH, AtlasCanvas
@@ -100,9 +100,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText("Search: calf, L5, spinal stenosis…")
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(320)
-        names = [rec.name for kind in SELECTABLE for rec in getattr(self.atlas, kind).values()]
-        ids = [rid for kind in SELECTABLE for rid in getattr(self.atlas, kind)]
-        completer = QCompleter(sorted(set(names + ids), key=str.casefold), self)
+        completer = QCompleter(self.atlas.search_terms(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.activated.connect(self._search_for)
