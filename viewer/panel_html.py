@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from viewer.content.atlas import Atlas
+from viewer.content.explain import red_flags
 
 KIND_LABEL = {
     "radicular": "radicular — a nerve root is irritated",
@@ -283,12 +284,7 @@ def welcome_html(atlas: Atlas) -> str:
     regions = ", ".join(_link("regions", r.id, r.name) for r in atlas.regions.values())
     roots = ", ".join(_link("roots", r.id, r.id) for r in atlas.roots.values())
     conds = ", ".join(_link("conditions", c.id, c.name) for c in atlas.conditions.values())
-    flags = _red_flags(
-        [
-            {"name": f.name, "signs": list(f.signs), "action": f.action, "sources": list(f.sources)}
-            for f in atlas.red_flags.values()
-        ]
-    )
+    flags = _red_flags(red_flags(atlas))
     return (
         f"{STYLE}<h1>Sciatica Atlas</h1>"
         "<p>Click a part of the body where it hurts to see which nerve roots and nerves serve it, "

@@ -44,7 +44,8 @@ def _dispute(atlas: Atlas, did: str) -> dict[str, Any]:
     return {"id": did, "topic": d.topic, "positions": [p.model_dump() for p in d.positions]}
 
 
-def _red_flags(atlas: Atlas) -> list[dict[str, Any]]:
+def red_flags(atlas: Atlas) -> list[dict[str, Any]]:
+    """Every red flag as panel data; the welcome page shows the same list."""
     return [
         {
             "id": f.id,
@@ -108,7 +109,7 @@ def explain_region(atlas: Atlas, rid: str) -> dict[str, Any]:
         "conditions": [_cond_summary(atlas, cid) for cid in conditions],
         "exercises": [_exercise(atlas, eid) for eid in exercises],
         "advice": [a.model_dump() for a in atlas.advice.values()] if exercises else [],
-        "red_flags": _red_flags(atlas) if conditions else [],
+        "red_flags": red_flags(atlas) if conditions else [],
         "disputes": [
             _dispute(atlas, d) for d in atlas.disputes_about(rid, *atlas.roots_for_region(rid))
         ],
@@ -132,7 +133,7 @@ def explain_root(atlas: Atlas, rid: str) -> dict[str, Any]:
         "regions": atlas.regions_for_root(rid),
         "nerves": atlas.nerves_for_root(rid),
         "conditions": [_cond_summary(atlas, cid) for cid in conditions],
-        "red_flags": _red_flags(atlas) if conditions else [],
+        "red_flags": red_flags(atlas) if conditions else [],
         "disputes": [_dispute(atlas, d) for d in atlas.disputes_about(rid)],
         "sources": list(root.sources),
     }
@@ -174,7 +175,7 @@ def explain_condition(atlas: Atlas, cid: str) -> dict[str, Any]:
         "claims": [c.model_dump() for c in cond.claims],
         "exercises": [_exercise(atlas, eid) for eid in cond.exercises],
         "advice": [a.model_dump() for a in atlas.advice.values()],
-        "red_flags": _red_flags(atlas),
+        "red_flags": red_flags(atlas),
         "disputes": [_dispute(atlas, d) for d in atlas.disputes_about(cid)],
         "sources": list(cond.sources),
     }
@@ -184,7 +185,7 @@ def explain_exercise(atlas: Atlas, eid: str) -> dict[str, Any]:
     data = _exercise(atlas, eid)
     data["type"] = "exercise"
     data["advice"] = [a.model_dump() for a in atlas.advice.values()]
-    data["red_flags"] = _red_flags(atlas)
+    data["red_flags"] = red_flags(atlas)
     data["disputes"] = [_dispute(atlas, d) for d in atlas.disputes_about(eid)]
     return data
 
