@@ -29,7 +29,7 @@ def window(qtbot, atlas):
     """The main window with both views, shown at 1400 x 900."""
     from PySide6.QtWidgets import QApplication
 
-    from viewer.geometry import load_views
+    from viewer.drawing.svg_reader import load_views
     from viewer.paths import assets_dir
     from viewer.ui.main_window import MainWindow
 

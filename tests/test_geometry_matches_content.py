@@ -1,8 +1,8 @@
 """Every drawn id has content and every region, root and nerve is drawn."""
 
 from tests.test_clinical_coverage import FRONT_REGIONS
-from viewer.consistency import check_geometry
-from viewer.geometry import load_view, view_files
+from viewer.content.consistency import check_geometry
+from viewer.drawing.svg_reader import load_view, view_files
 from viewer.paths import assets_dir
 
 
@@ -64,7 +64,7 @@ def test_check_reports_a_key_point_for_an_unknown_root(atlas, tmp_path):
 
 
 def test_parsed_views_are_cached_and_refreshed_when_the_svg_changes(tmp_path):
-    from viewer import geometry_cache
+    from viewer.drawing import geometry_cache
 
     svg = tmp_path / "posterior.svg"
     original = (assets_dir() / "posterior.svg").read_text()

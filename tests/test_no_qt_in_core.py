@@ -7,8 +7,8 @@ import sys
 def test_core_imports_no_qt():
     code = (
         "import sys\n"
-        "import viewer.content, viewer.content.explain, viewer.selection, viewer.geometry\n"
-        "import viewer.panel_html, viewer.consistency, viewer.cli\n"
+        "import viewer.content, viewer.content.explain, viewer.selection, viewer.drawing.svg_reader\n"
+        "import viewer.present.panel_html, viewer.content.consistency, viewer.cli\n"
         "from viewer.content import load_atlas\n"
         "load_atlas()\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken'))]\n"

@@ -40,11 +40,12 @@ f = _Painted(); w.installEventFilter(f); w.show(); app.exec()
 ATLAS = (
     _FIRST_PAINT
     + """
-from viewer.cli import _atlas, _views
+from viewer.session import Session
 from viewer.ui.app import application
 from viewer.ui.main_window import MainWindow
 app = application()
-w = MainWindow(_atlas(), _views()); w.resize(1400, 900)
+s = Session.load()
+w = MainWindow(s.atlas, s.views); w.resize(1400, 900)
 f = _Painted(); w.installEventFilter(f); w.show(); app.exec()
 """
 )
@@ -75,12 +76,13 @@ def _clicks(n: int) -> tuple[list[float], float]:
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QMouseEvent
 
-    from viewer.cli import _atlas, _views
+    from viewer.session import Session
     from viewer.ui.app import application
     from viewer.ui.main_window import MainWindow
 
     app = application()
-    window = MainWindow(_atlas(), _views())
+    session = Session.load()
+    window = MainWindow(session.atlas, session.views)
     window.resize(1400, 900)
     window.show()
     app.processEvents()

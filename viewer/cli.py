@@ -63,11 +63,14 @@ def _atlas(folder: Path | None = None) -> Any:
         raise CliError(f"the content has problems:\n{exc}") from None
 
 
-def _views() -> Any:
-    from viewer.geometry import load_views
-    from viewer.paths import assets_dir
+def _session() -> Any:
+    from viewer.content import ContentError
+    from viewer.session import Session
 
-    return load_views(assets_dir())
+    try:
+        return Session.load()
+    except ContentError as exc:
+        raise CliError(f"the content has problems:\n{exc}") from None
 
 
 def _resolve(atlas: Any, text: str) -> tuple[str, str]:
@@ -154,11 +157,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise CliError(f"folder {str(args.out.parent)!r} does not exist")
     if args.out.suffix.lower() != ".png":
         raise CliError(f"the output must be a .png file, not {str(args.out)!r}")
-    atlas = _atlas()
+    session = _session()
+    atlas, views = session.atlas, session.views
     select = _resolve(atlas, args.select) if args.select else None
     if args.side and not select:
         raise CliError("--side needs --select")
-    views = _views()
     names = [v.name for v in views]
     if args.view != "both" and args.view not in names:
         raise CliError(f"--view must be both or one of {', '.join(names)}, not {args.view!r}")
@@ -176,9 +179,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from viewer.consistency import check_geometry
+    from viewer.content.consistency import check_geometry
     from viewer.content.loader import build_atlas, check_content
-    from viewer.geometry import load_view, view_files
+    from viewer.drawing.svg_reader import load_view, view_files
     from viewer.paths import assets_dir, data_dir
 
     folder = args.dir or data_dir()
@@ -197,10 +200,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_window(args: argparse.Namespace) -> int:
-    atlas = _atlas()
+    session = _session()
     from viewer.ui.app import run_window
 
-    return run_window(atlas, _views())
+    return run_window(session.atlas, session.views)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

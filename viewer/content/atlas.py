@@ -16,7 +16,9 @@ from viewer.content.schema import (
     Condition,
     Dispute,
     Exercise,
+    Finding,
     Nerve,
+    RankingMethod,
     RedFlag,
     Region,
     Root,
@@ -60,6 +62,8 @@ class Atlas:
         red_flags: list[RedFlag],
         disputes: list[Dispute],
         advice: list[Advice],
+        findings: list[Finding] | None = None,
+        ranking_method: list[RankingMethod] | None = None,
     ):
         self.sources = {s.id: s for s in sources}
         self.roots = {r.id: r for r in roots}
@@ -70,6 +74,8 @@ class Atlas:
         self.red_flags = {f.id: f for f in red_flags}
         self.disputes = {d.id: d for d in disputes}
         self.advice = {a.id: a for a in advice}
+        self.findings = {f.id: f for f in findings or []}
+        self.ranking_methods = {m.id: m for m in ranking_method or []}
         self._index_links()
 
     # -- building the reverse links -------------------------------------------------------

@@ -29,6 +29,9 @@ _REFERENCE_FIELDS = {
     "regions": "regions",
     "exercises": "exercises",
     "about": "*",
+    "target": "*",
+    "red_flag": "red_flags",
+    "red_flags": "red_flags",
     "sources": "sources",
 }
 

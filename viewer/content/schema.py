@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2)]
@@ -40,6 +40,15 @@ class Source(BaseModel):
     url: str | None = None
 
 
+class SourcedText(BaseModel):
+    """One statement with the sources that make it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: Text
+    sources: SourceIds
+
+
 class Root(Record):
     name: Text
     dermatome: Text
@@ -49,6 +58,7 @@ class Root(Record):
     reflex: Text
     pain_pattern: Text
     nerves: list[Id] = []
+    myotomes: list[SourcedText] = []  # other muscles it drives, e.g. those that separate look-alikes
 
 
 class Nerve(Record):
@@ -83,18 +93,47 @@ class Region(Record):
     nerves: list[NerveLink] = []
 
 
-class Claim(BaseModel):
+class Claim(SourcedText):
     """A statement from a popular article that the evidence does not establish."""
+
+
+#: Steps of the treatment ladder, from the first thing to try to the last resort.
+TREATMENT_STEPS = (
+    "self-care",
+    "physiotherapy",
+    "medicines",
+    "injections",
+    "surgery",
+    "imaging",
+    "urgent",
+)
+
+
+class TreatmentStep(BaseModel):
+    """One rung of a condition's treatment ladder: what, when it applies, and who says so."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    text: Text
+    step: Literal[
+        "self-care", "physiotherapy", "medicines", "injections", "surgery", "imaging", "urgent"
+    ]
+    what: Text
+    when: Text
     sources: SourceIds
 
 
 class Condition(Record):
     name: Text
-    kind: Literal["radicular", "referred", "entrapment", "opinion"]
+    kind: Literal[
+        "radicular",
+        "referred",
+        "entrapment",
+        "joint",
+        "vascular",
+        "neuropathy",
+        "serious",
+        "opinion",
+    ]
     mechanism: Text
     summary: Text
     roots: list[Id] = []
@@ -105,6 +144,9 @@ class Condition(Record):
     features: list[Text] = []
     exercises: list[Id] = []
     claims: list[Claim] = []
+    red_flags: list[Id] = []  # warning signs that belong with this condition in particular
+    treatment: list[TreatmentStep] = []  # the ladder, first step first
+    natural_history: list[SourcedText] = []  # how it tends to go, with numbers where known
 
 
 class Evidence(BaseModel):
@@ -150,6 +192,74 @@ class Advice(Record):
     points: Annotated[list[Text], Field(min_length=1)]
 
 
+Strength = Literal["strong", "moderate", "weak"]
+
+
+class Effect(BaseModel):
+    """What one finding says about one root or condition, and how strongly.
+
+    Give a number where the literature has one: a likelihood ratio for the finding being present
+    (``lr_present``) and absent (``lr_absent``), or ``sensitivity`` with ``specificity``, from
+    which both follow. Without a number, ``strength`` names a step on the atlas's own scale (see
+    ``ranking_method``); ``supports: false`` turns it into evidence against. ``when_absent``
+    optionally gives the strength of the opposite evidence when the finding was looked for and
+    not found.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    target: Id  # a root or a condition
+    supports: bool = True
+    lr_present: Annotated[float, Field(gt=0, le=100)] | None = None
+    lr_absent: Annotated[float, Field(gt=0, le=100)] | None = None
+    sensitivity: Annotated[float, Field(gt=0, lt=1)] | None = None
+    specificity: Annotated[float, Field(gt=0, lt=1)] | None = None
+    strength: Strength | None = None
+    when_absent: Strength | None = None
+    why: Text
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> Effect:
+        numeric = self.lr_present is not None or self.sensitivity is not None
+        if (self.sensitivity is None) != (self.specificity is None):
+            raise ValueError("sensitivity and specificity go together")
+        if numeric and self.strength is not None:
+            raise ValueError("give either a number (lr_present or sensitivity) or a strength")
+        if not numeric and self.strength is None:
+            raise ValueError("needs a number (lr_present, or sensitivity and specificity) or a strength")
+        return self
+
+
+class Finding(Record):
+    """Something a patient reports or an examiner finds, and what it means for roots and
+    conditions. The pattern explorer, the examination pages and the text reader share these."""
+
+    name: Text
+    group: Literal["quality", "worse", "better", "exam", "history", "pattern"]
+    description: Text
+    sided: bool = False  # recorded per leg
+    #: names a lost function ("reduced ankle jerk"): in a description, "absent" or "reduced"
+    #: next to one of ``function_words`` ("ankle jerk absent") means the finding is present
+    loss: bool = False
+    function_words: list[Text] = []
+    red_flag: Id | None = None  # when present, this red flag leads the answer
+    effects: list[Effect] = []
+
+
+class RankingMethod(Record):
+    """The numbers the pattern explorer uses where a finding has no published likelihood
+    ratio, and the plain explanation the panel shows under "How this ranking works"."""
+
+    strong: Annotated[float, Field(gt=1, le=20)]
+    moderate: Annotated[float, Field(gt=1, le=20)]
+    weak: Annotated[float, Field(gt=1, le=20)]
+    place_inside: Annotated[float, Field(ge=1, le=5)]  # a marked place inside the territory
+    place_outside: Annotated[float, Field(gt=0, le=1)]  # a marked place outside it
+    close_margin: Annotated[float, Field(gt=0, le=5)]  # natural-log points that count as close
+    explanation: Annotated[list[Text], Field(min_length=1)]
+
+
 #: The top-level keys a content file may use, in the order they are loaded.
 KINDS: dict[str, type[BaseModel]] = {
     "sources": Source,
@@ -161,4 +271,6 @@ KINDS: dict[str, type[BaseModel]] = {
     "red_flags": RedFlag,
     "disputes": Dispute,
     "advice": Advice,
+    "findings": Finding,
+    "ranking_method": RankingMethod,
 }

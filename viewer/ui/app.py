@@ -11,7 +11,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer.content.atlas import Atlas  # noqa: E402
-from viewer.geometry import View  # noqa: E402
+from viewer.drawing.shapes import View  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 
 

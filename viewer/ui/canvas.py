@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QFont, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from viewer.content.atlas import Atlas
-from viewer.geometry import View
+from viewer.drawing.shapes import View
 from viewer.selection import Selection, Side, Target
 from viewer.ui import palette
 from viewer.ui.qt_paths import to_painter_path

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.content.atlas import Atlas, UnknownIdError
-from viewer.geometry import View
+from viewer.drawing.shapes import View
 from viewer.selection import Selection
 from viewer.ui.canvas import BOTH, AtlasCanvas
 from viewer.ui.side_panel import SidePanel

@@ -1,4 +1,4 @@
-"""Build Qt painter paths from the plain path operations that ``viewer.geometry`` reads."""
+"""Build Qt painter paths from the plain path operations that ``viewer.drawing`` reads."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainterPath
 
-from viewer.geometry import Op
+from viewer.drawing.shapes import Op
 
 
 def to_painter_path(ops: Iterable[Op]) -> QPainterPath:

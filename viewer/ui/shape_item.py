@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
 
-from viewer.geometry import Shape
+from viewer.drawing.shapes import Shape
 from viewer.ui import palette
 from viewer.ui.qt_paths import to_painter_path
 

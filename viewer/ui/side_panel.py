@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from viewer.content.atlas import Atlas
 from viewer.content.explain import explain
-from viewer.panel_html import render, welcome_html
+from viewer.present.panel_html import render, welcome_html
 from viewer.selection import Selection, Target
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from viewer.content.atlas import Atlas
 from viewer.content.errors import ContentProblem, display_path
-from viewer.geometry import View
+from viewer.drawing.shapes import View
 
 #: drawn kind -> the content table whose every record needs one, and what is missing if not
 REQUIRED = {

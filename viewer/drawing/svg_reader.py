@@ -10,11 +10,13 @@ always the patient's side, whichever way the view faces.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import svgelements as se
+
+from viewer.drawing import geometry_cache
+from viewer.drawing.shapes import Label, Op, Shape, View
 
 ID_PATTERN = re.compile(
     r"^(?P<kind>region|root|nerve|point):(?P<id>[A-Za-z0-9-]+)"
@@ -25,58 +27,6 @@ KIND_OF_PREFIX = {"region": "regions", "root": "roots", "nerve": "nerves", "poin
 #: Views in the order the canvas lays them out, left to right; others follow by name.
 VIEW_ORDER = ("posterior", "anterior")
 TITLE_PATTERN = re.compile(r"<title>([^<]*)</title>")
-
-Op = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Q", ...) | ("Z",)
-
-
-@dataclass(frozen=True)
-class Shape:
-    cls: str
-    ops: tuple[Op, ...]
-    kind: str | None = None  # "regions" / "roots" / "nerves" for clickable shapes
-    content_id: str | None = None
-    side: str | None = None
-    stroke_width: float = 1.0
-    svg_id: str | None = None
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class Label:
-    x: float
-    y: float
-    text: str
-    size: float
-    anchor: str
-    bold: bool
-
-
-@dataclass
-class View:
-    name: str
-    width: float
-    height: float
-    shapes: list[Shape] = field(default_factory=list)
-    labels: list[Label] = field(default_factory=list)
-    bad_ids: list[tuple[str, int]] = field(default_factory=list)
-    title: str = ""
-
-    def clickable(self) -> list[Shape]:
-        return [s for s in self.shapes if s.kind and s.kind != "points"]
-
-    def key_points(self) -> list[Shape]:
-        return [s for s in self.shapes if s.kind == "points"]
-
-    def x_extent(self) -> tuple[float, float]:
-        """Leftmost and rightmost x of the drawing (labels estimated from their length), so
-        views can sit side by side without wasted margins."""
-        xs = [op[-2] for s in self.shapes for op in s.ops if len(op) >= 3]
-        for lb in self.labels:
-            w = len(lb.text) * lb.size * 0.56
-            left = lb.x - {"middle": w / 2, "end": w}.get(lb.anchor, 0.0)
-            xs += [left, left + w]
-        return (min(xs), max(xs)) if xs else (0.0, self.width)
-
 
 def _ops(path: se.Path) -> tuple[Op, ...]:
     ops: list[Op] = []
@@ -113,8 +63,6 @@ def _id_lines(text: str) -> dict[str, int]:
 
 @cache
 def load_view(path: Path) -> View:
-    from viewer import geometry_cache
-
     text = path.read_text(encoding="utf-8")
     cached = geometry_cache.load(path.stem, text)
     if cached is not None:

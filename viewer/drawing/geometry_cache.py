@@ -12,10 +12,8 @@ import json
 import os
 from dataclasses import astuple
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from viewer.geometry import View
+from viewer.drawing.shapes import Label, Shape, View
 
 FORMAT = "1"
 
@@ -31,8 +29,6 @@ def _entry(name: str, text: str) -> Path:
 
 
 def load(name: str, text: str) -> View | None:
-    from viewer.geometry import Label, Shape, View
-
     try:
         raw = json.loads(_entry(name, text).read_text(encoding="utf-8"))
         return View(

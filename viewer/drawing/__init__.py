@@ -1,0 +1,1 @@
+"""Reading the schematic's SVG views into plain shapes. Nothing in this package imports Qt."""

@@ -1,0 +1,1 @@
+"""Renderers of the typed answers (panel HTML, command-line text). Nothing here imports Qt."""

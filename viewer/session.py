@@ -1,0 +1,27 @@
+"""One loaded content folder and its drawn views, shared by the command line, the window, the
+benchmark and the tests, so each loads the same way and only once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.content.atlas import Atlas
+from viewer.content.loader import load_atlas
+from viewer.drawing.shapes import View
+
+
+@dataclass(frozen=True)
+class Session:
+    atlas: Atlas
+    views: list[View]
+
+    @classmethod
+    def load(cls, content: Path | None = None, assets: Path | None = None) -> Session:
+        """Load and validate the content (the shipped folder by default) and read its views;
+        raises ``ContentError`` for bad content."""
+        from viewer.drawing.svg_reader import load_views
+        from viewer.paths import assets_dir
+
+        atlas = load_atlas(content)
+        return cls(atlas, load_views(assets or assets_dir()))

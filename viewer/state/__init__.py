@@ -1,0 +1,1 @@
+"""The one state of the app (selection or pain pattern, mode, view). Nothing here imports Qt."""
