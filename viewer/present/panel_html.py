@@ -17,6 +17,10 @@ KIND_LABEL = {
     "radicular": "radicular — a nerve root is irritated",
     "referred": "referred — no nerve pinched",
     "entrapment": "entrapment — a nerve squeezed outside the spine",
+    "joint": "joint — pain from a joint, not a nerve",
+    "vascular": "vascular — too little blood flow, not a nerve",
+    "neuropathy": "neuropathy — the nerves themselves are damaged",
+    "serious": "serious — needs prompt medical care",
     "opinion": "opinion — not an established diagnosis",
 }
 STYLE = """
@@ -31,6 +35,10 @@ STYLE = """
  .tag-referred { background: #009E73; color: white; padding: 1px 4px; font-size: 9pt; }
  .tag-entrapment { background: #6a3d9a; color: white; padding: 1px 4px; font-size: 9pt; }
  .tag-opinion { background: #8a6d00; color: white; padding: 1px 4px; font-size: 9pt; }
+ .tag-joint { background: #5a5a5a; color: white; padding: 1px 4px; font-size: 9pt; }
+ .tag-vascular { background: #9b1c31; color: white; padding: 1px 4px; font-size: 9pt; }
+ .tag-neuropathy { background: #3d6b35; color: white; padding: 1px 4px; font-size: 9pt; }
+ .tag-serious { background: #a33a00; color: white; padding: 1px 4px; font-size: 9pt; }
  .claim { color: #6a4a00; background: #fff6dd; }
  .flags { background: #fde8e1; border: 2px solid #D55E00; padding: 6px; }
  .flags h2 { color: #a33a00; border: none; margin-top: 0; }
