@@ -32,6 +32,7 @@ SELECTABLE = {
     "nerves": "nerve",
     "conditions": "condition",
     "exercises": "exercise",
+    "findings": "finding",
 }
 
 
@@ -204,15 +205,6 @@ class Atlas:
     def disputes_about(self, *ids: str) -> list[str]:
         return self._ordered_unique(d for rid in ids for d in self._disputes_about.get(rid, []))
 
-    def rank_roots(self, region_ids: Iterable[str]) -> list[tuple[str, int]]:
-        """Roots ordered by how many of the given painful regions lie in their territory."""
-        counts: dict[str, int] = defaultdict(int)
-        for rid in region_ids:
-            for root in self.roots_for_region(rid):
-                counts[root] += 1
-        order = list(self.roots)
-        return sorted(counts.items(), key=lambda item: (-item[1], order.index(item[0])))
-
     def highlight(self, kind: str, rid: str) -> Highlight:
         """What to emphasise on the drawing for a selection; cached, since clicks must be fast."""
         key = (kind, rid)
@@ -243,6 +235,12 @@ class Atlas:
             roots.update(cond.roots)
             for nerve in cond.nerves:
                 nerves.update(self.nerve_path(nerve))
+        elif kind == "findings":
+            for effect in self.findings[rid].effects:
+                if effect.supports and effect.target in self.roots:
+                    roots.add(effect.target)
+                elif effect.supports and effect.target in self.conditions:
+                    regions.update(self.conditions[effect.target].regions)
         elif kind == "exercises":
             for cid in self.conditions_for_exercise(rid):
                 regions.update(self.conditions[cid].regions)

@@ -1,204 +1,330 @@
-"""What the side panel says about one record, as plain data.
+"""What the atlas says about one record, as a typed ``Explanation``.
 
-``sciatica-atlas explain`` prints this as JSON and the panel renders it as HTML, so the two can
-never disagree.
+``sciatica-atlas explain`` prints it as text or JSON and the side panel renders it as HTML; all
+three read the same object, so they can never disagree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
-from viewer.content.atlas import Atlas
+from viewer.content.answers import (
+    AdviceInfo,
+    ConditionBrief,
+    DisputeInfo,
+    EffectInfo,
+    Evidence,
+    ExerciseInfo,
+    Explanation,
+    Fact,
+    Link,
+    Position,
+    RedFlagInfo,
+    Ref,
+    Reference,
+    SourcedNote,
+    TreatmentInfo,
+)
+from viewer.content.atlas import SELECTABLE, Atlas
+from viewer.content.schema import Effect, RankingMethod
 
 
-def _cond_summary(atlas: Atlas, cid: str) -> dict[str, Any]:
+def ref(atlas: Atlas, kind: str, rid: str) -> Ref:
+    return Ref(kind, rid, atlas.record(kind, rid).name)
+
+
+def refs(atlas: Atlas, kind: str, ids: Iterable[str]) -> tuple[Ref, ...]:
+    return tuple(ref(atlas, kind, rid) for rid in ids)
+
+
+def target_ref(atlas: Atlas, rid: str) -> Ref:
+    """A reference to a root or a condition, the two things findings speak about."""
+    kind = "roots" if rid in atlas.roots else "conditions"
+    return ref(atlas, kind, rid)
+
+
+def _condition_brief(atlas: Atlas, cid: str) -> ConditionBrief:
     cond = atlas.conditions[cid]
-    return {
-        "id": cid,
-        "name": cond.name,
-        "kind": cond.kind,
-        "mechanism": cond.mechanism,
-        "summary": cond.summary,
-        "roots": list(cond.roots),
-        "sources": list(cond.sources),
-    }
+    return ConditionBrief(
+        ref(atlas, "conditions", cid),
+        cond.kind,
+        cond.summary,
+        refs(atlas, "roots", cond.roots),
+        tuple(cond.sources),
+    )
 
 
-def _exercise(atlas: Atlas, eid: str) -> dict[str, Any]:
+def exercise_info(atlas: Atlas, eid: str) -> ExerciseInfo:
     ex = atlas.exercises[eid]
-    return {
-        "id": eid,
-        "name": ex.name,
-        "purpose": ex.purpose,
-        "steps": list(ex.steps),
-        "dose": ex.dose,
-        "cautions": list(ex.cautions),
-        "evidence": ex.evidence.model_dump(),
-        "conditions": atlas.conditions_for_exercise(eid),
-        "sources": list(ex.sources),
-    }
+    return ExerciseInfo(
+        ref(atlas, "exercises", eid),
+        ex.purpose,
+        tuple(ex.steps),
+        ex.dose,
+        tuple(ex.cautions),
+        Evidence(ex.evidence.strength, ex.evidence.summary, tuple(ex.evidence.sources)),
+        refs(atlas, "conditions", atlas.conditions_for_exercise(eid)),
+        tuple(ex.sources),
+    )
 
 
-def _dispute(atlas: Atlas, did: str) -> dict[str, Any]:
-    d = atlas.disputes[did]
-    return {"id": did, "topic": d.topic, "positions": [p.model_dump() for p in d.positions]}
+def _advice(atlas: Atlas) -> tuple[AdviceInfo, ...]:
+    return tuple(
+        AdviceInfo(a.title, tuple(a.points), tuple(a.sources)) for a in atlas.advice.values()
+    )
 
 
-def red_flags(atlas: Atlas) -> list[dict[str, Any]]:
-    """Every red flag as panel data; the welcome page shows the same list."""
-    return [
-        {
-            "id": f.id,
-            "name": f.name,
-            "signs": list(f.signs),
-            "action": f.action,
-            "sources": list(f.sources),
-        }
-        for f in atlas.red_flags.values()
-    ]
+def red_flag_info(atlas: Atlas, fid: str) -> RedFlagInfo:
+    f = atlas.red_flags[fid]
+    return RedFlagInfo(f.id, f.name, tuple(f.signs), f.action, tuple(f.sources))
+
+
+def red_flags(atlas: Atlas, first: Iterable[str] = ()) -> tuple[RedFlagInfo, ...]:
+    """Every red flag, those named in ``first`` leading; shown wherever conditions are listed."""
+    order = list(dict.fromkeys([*first, *atlas.red_flags]))
+    return tuple(red_flag_info(atlas, fid) for fid in order)
+
+
+def _disputes(atlas: Atlas, *about: str) -> tuple[DisputeInfo, ...]:
+    out = []
+    for did in atlas.disputes_about(*about):
+        d = atlas.disputes[did]
+        positions = tuple(Position(p.view, tuple(p.sources)) for p in d.positions)
+        out.append(DisputeInfo(did, d.topic, positions))
+    return tuple(out)
 
 
 def _collect_sources(value: Any, found: dict[str, None]) -> None:
     if isinstance(value, dict):
         for key, inner in value.items():
-            if key == "sources" and isinstance(inner, list):
+            if key == "sources" and isinstance(inner, list | tuple):
                 found.update(dict.fromkeys(inner))
             else:
                 _collect_sources(inner, found)
-    elif isinstance(value, list):
+    elif isinstance(value, list | tuple):
         for inner in value:
             _collect_sources(inner, found)
 
 
-def _with_sources(atlas: Atlas, data: dict[str, Any]) -> dict[str, Any]:
-    """Add every cited source id (own and nested) and their full citations."""
-    found: dict[str, None] = dict.fromkeys(data.pop("sources", []))
-    _collect_sources(data, found)
-    data["sources"] = list(found)
-    data["references"] = [
-        {
-            "id": sid,
-            "citation": atlas.sources[sid].citation,
-            "kind": atlas.sources[sid].kind,
-            "url": atlas.sources[sid].url,
-        }
-        for sid in found
-    ]
-    return data
+def with_references(atlas: Atlas, answer: Explanation) -> Explanation:
+    """Fill in every cited source id (own and nested) and their full citations, once each."""
+    found: dict[str, None] = dict.fromkeys(answer.sources)
+    _collect_sources(answer.to_json(), found)
+    return replace(answer, sources=tuple(found), references=references(atlas, found))
+
+
+def references(atlas: Atlas, ids: Iterable[str]) -> tuple[Reference, ...]:
+    return tuple(
+        Reference(sid, atlas.sources[sid].citation, atlas.sources[sid].kind, atlas.sources[sid].url)
+        for sid in ids
+    )
 
 
 def _exercises_for(atlas: Atlas, condition_ids: list[str]) -> list[str]:
     return list(dict.fromkeys(e for cid in condition_ids for e in atlas.conditions[cid].exercises))
 
 
-def explain_region(atlas: Atlas, rid: str) -> dict[str, Any]:
+def explain_region(atlas: Atlas, rid: str) -> Explanation:
     region = atlas.regions[rid]
     conditions = atlas.conditions_for_region(rid)
     exercises = _exercises_for(atlas, conditions)
-    return {
-        "type": "region",
-        "id": rid,
-        "name": region.name,
-        "description": region.description,
-        "roots": atlas.roots_for_region(rid),
-        "root_links": [link.model_dump() for link in region.roots],
-        "nerves": atlas.nerves_for_region(rid),
-        "nerve_links": [
-            {**link.model_dump(), "path": atlas.nerve_path(link.nerve)} for link in region.nerves
-        ],
-        "conditions": [_cond_summary(atlas, cid) for cid in conditions],
-        "exercises": [_exercise(atlas, eid) for eid in exercises],
-        "advice": [a.model_dump() for a in atlas.advice.values()] if exercises else [],
-        "red_flags": red_flags(atlas) if conditions else [],
-        "disputes": [
-            _dispute(atlas, d) for d in atlas.disputes_about(rid, *atlas.roots_for_region(rid))
-        ],
-        "sources": list(region.sources),
-    }
+    root_links = tuple(
+        Link(ref(atlas, "roots", link.root), link.why, tuple(link.sources)) for link in region.roots
+    )
+    nerve_links = tuple(
+        Link(
+            ref(atlas, "nerves", link.nerve),
+            link.why,
+            tuple(link.sources),
+            refs(atlas, "nerves", reversed(atlas.nerve_path(link.nerve))),
+        )
+        for link in region.nerves
+    )
+    return Explanation(
+        "region",
+        rid,
+        region.name,
+        summary=region.description,
+        root_links=root_links,
+        nerve_links=nerve_links,
+        conditions=tuple(_condition_brief(atlas, cid) for cid in conditions),
+        exercises=tuple(exercise_info(atlas, eid) for eid in exercises),
+        advice=_advice(atlas) if exercises else (),
+        red_flags=red_flags(atlas) if conditions else (),
+        disputes=_disputes(atlas, rid, *atlas.roots_for_region(rid)),
+        sources=tuple(region.sources),
+    )
 
 
-def explain_root(atlas: Atlas, rid: str) -> dict[str, Any]:
+def explain_root(atlas: Atlas, rid: str) -> Explanation:
     root = atlas.roots[rid]
     conditions = atlas.conditions_for_root(rid)
-    return {
-        "type": "root",
-        "id": rid,
-        "name": root.name,
-        "dermatome": root.dermatome,
-        "key_sensory_point": root.key_sensory_point,
-        "key_muscle": root.key_muscle,
-        "bedside_test": root.bedside_test,
-        "reflex": root.reflex,
-        "pain_pattern": root.pain_pattern,
-        "regions": atlas.regions_for_root(rid),
-        "nerves": atlas.nerves_for_root(rid),
-        "conditions": [_cond_summary(atlas, cid) for cid in conditions],
-        "red_flags": red_flags(atlas) if conditions else [],
-        "disputes": [_dispute(atlas, d) for d in atlas.disputes_about(rid)],
-        "sources": list(root.sources),
-    }
+    facts = (
+        Fact("Skin area (dermatome)", root.dermatome),
+        Fact("Key sensory point", root.key_sensory_point),
+        Fact("Key muscle", root.key_muscle),
+        Fact("Bedside test", root.bedside_test),
+        Fact("Reflex", root.reflex),
+        Fact("Typical pain when compressed", root.pain_pattern),
+        Fact("Feeds the nerves", refs=refs(atlas, "nerves", atlas.nerves_for_root(rid))),
+        Fact("Regions", refs=refs(atlas, "regions", atlas.regions_for_root(rid))),
+    )
+    return Explanation(
+        "root",
+        rid,
+        root.name,
+        facts=facts,
+        features=tuple(m.text for m in root.myotomes),
+        conditions=tuple(_condition_brief(atlas, cid) for cid in conditions),
+        red_flags=red_flags(atlas) if conditions else (),
+        disputes=_disputes(atlas, rid),
+        sources=tuple(dict.fromkeys([*root.sources, *(s for m in root.myotomes for s in m.sources)])),
+    )
 
 
-def explain_nerve(atlas: Atlas, nid: str) -> dict[str, Any]:
+def explain_nerve(atlas: Atlas, nid: str) -> Explanation:
     nerve = atlas.nerves[nid]
-    return {
-        "type": "nerve",
-        "id": nid,
-        "name": nerve.name,
-        "roots": list(nerve.roots),
-        "branch_of": nerve.branch_of,
-        "path": atlas.nerve_path(nid),
-        "branches": atlas.nerve_descendants(nid),
-        "course": nerve.course,
-        "supplies": nerve.supplies,
-        "regions": atlas.regions_for_nerve(nid),
-        "disputes": [_dispute(atlas, d) for d in atlas.disputes_about(nid)],
-        "sources": list(nerve.sources),
-    }
+    facts = (
+        Fact("Roots", refs=refs(atlas, "roots", nerve.roots)),
+        Fact("Route", refs=refs(atlas, "nerves", reversed(atlas.nerve_path(nid)))),
+        Fact("Course", nerve.course),
+        Fact("Supplies", nerve.supplies),
+        Fact("Branches", refs=refs(atlas, "nerves", atlas.nerve_descendants(nid))),
+        Fact("Skin regions", refs=refs(atlas, "regions", atlas.regions_for_nerve(nid))),
+    )
+    return Explanation(
+        "nerve",
+        nid,
+        nerve.name,
+        facts=facts,
+        disputes=_disputes(atlas, nid),
+        sources=tuple(nerve.sources),
+    )
 
 
-def explain_condition(atlas: Atlas, cid: str) -> dict[str, Any]:
+def explain_condition(atlas: Atlas, cid: str) -> Explanation:
     cond = atlas.conditions[cid]
-    return {
-        "type": "condition",
-        "id": cid,
-        "name": cond.name,
-        "kind": cond.kind,
-        "mechanism": cond.mechanism,
-        "summary": cond.summary,
-        "roots": list(cond.roots),
-        "nerves": list(cond.nerves),
-        "regions": list(cond.regions),
-        "worse": list(cond.worse),
-        "better": list(cond.better),
-        "features": list(cond.features),
-        "claims": [c.model_dump() for c in cond.claims],
-        "exercises": [_exercise(atlas, eid) for eid in cond.exercises],
-        "advice": [a.model_dump() for a in atlas.advice.values()],
-        "red_flags": red_flags(atlas),
-        "disputes": [_dispute(atlas, d) for d in atlas.disputes_about(cid)],
-        "sources": list(cond.sources),
-    }
+    facts = (
+        Fact("Roots", refs=refs(atlas, "roots", cond.roots)),
+        Fact("Nerves", refs=refs(atlas, "nerves", cond.nerves)),
+        Fact("Where it can hurt", refs=refs(atlas, "regions", cond.regions)),
+        Fact("Worse with", "; ".join(cond.worse)),
+        Fact("Better with", "; ".join(cond.better)),
+    )
+    return Explanation(
+        "condition",
+        cid,
+        cond.name,
+        summary=cond.summary,
+        condition_kind=cond.kind,
+        mechanism=cond.mechanism,
+        facts=facts,
+        features=tuple(cond.features),
+        claims=tuple(SourcedNote(c.text, tuple(c.sources)) for c in cond.claims),
+        natural_history=tuple(SourcedNote(n.text, tuple(n.sources)) for n in cond.natural_history),
+        treatment=tuple(
+            TreatmentInfo(t.step, t.what, t.when, tuple(t.sources)) for t in cond.treatment
+        ),
+        exercises=tuple(exercise_info(atlas, eid) for eid in cond.exercises),
+        advice=_advice(atlas),
+        red_flags=red_flags(atlas, cond.red_flags),
+        disputes=_disputes(atlas, cid),
+        sources=tuple(cond.sources),
+    )
 
 
-def explain_exercise(atlas: Atlas, eid: str) -> dict[str, Any]:
-    data = _exercise(atlas, eid)
-    data["type"] = "exercise"
-    data["advice"] = [a.model_dump() for a in atlas.advice.values()]
-    data["red_flags"] = red_flags(atlas)
-    data["disputes"] = [_dispute(atlas, d) for d in atlas.disputes_about(eid)]
-    return data
+def explain_exercise(atlas: Atlas, eid: str) -> Explanation:
+    info = exercise_info(atlas, eid)
+    return Explanation(
+        "exercise",
+        eid,
+        info.ref.name,
+        summary=info.purpose,
+        exercises=(info,),
+        advice=_advice(atlas),
+        red_flags=red_flags(atlas),
+        disputes=_disputes(atlas, eid),
+        sources=info.sources,
+    )
 
 
-_EXPLAINERS = {
+def method(atlas: Atlas) -> RankingMethod:
+    """The ranking method record (there is one; ``check`` makes sure)."""
+    return next(iter(atlas.ranking_methods.values()))
+
+
+def likelihood_ratios(effect: Effect) -> tuple[float | None, float | None]:
+    """The measured LR for the finding present and absent, where the literature gives one."""
+    if effect.sensitivity is not None and effect.specificity is not None:
+        sens, spec = effect.sensitivity, effect.specificity
+        return sens / (1 - spec), (1 - sens) / spec
+    return effect.lr_present, effect.lr_absent
+
+
+def describe_measure(atlas: Atlas, effect: Effect) -> str:
+    present, absent = likelihood_ratios(effect)
+    if present is not None:
+        parts = []
+        if effect.sensitivity is not None:
+            parts.append(f"sensitivity {effect.sensitivity:.2f}, specificity {effect.specificity:.2f}")
+        parts.append(f"LR+ {present:.2g}")
+        if absent is not None:
+            parts.append(f"LR− {absent:.2g}")
+        return "; ".join(parts) + " (measured)"
+    factor = getattr(method(atlas), effect.strength or "weak")
+    sign = "×" if effect.supports else "÷"
+    return f"{effect.strength}, {sign}{factor:g} (atlas scale, not measured)"
+
+
+def explain_finding(atlas: Atlas, fid: str) -> Explanation:
+    finding = atlas.findings[fid]
+    effects = tuple(
+        EffectInfo(
+            target_ref(atlas, e.target),
+            e.supports,
+            describe_measure(atlas, e),
+            e.why,
+            tuple(e.sources),
+        )
+        for e in finding.effects
+    )
+    facts = [Fact("Kind", FINDING_GROUP_LABEL[finding.group])]
+    if finding.red_flag:
+        facts.append(Fact("Red flag", atlas.red_flags[finding.red_flag].name))
+    return Explanation(
+        "finding",
+        fid,
+        finding.name,
+        summary=finding.description,
+        facts=tuple(facts),
+        effects=effects,
+        red_flags=red_flags(atlas, [finding.red_flag] if finding.red_flag else []),
+        disputes=_disputes(atlas, fid),
+        sources=tuple(finding.sources),
+    )
+
+
+FINDING_GROUP_LABEL = {
+    "quality": "How it feels",
+    "worse": "What makes it worse",
+    "better": "What eases it",
+    "exam": "Examination finding",
+    "history": "Background",
+    "pattern": "Worked out from the marked places",
+}
+
+_EXPLAINERS: dict[str, Callable[[Atlas, str], Explanation]] = {
     "regions": explain_region,
     "roots": explain_root,
     "nerves": explain_nerve,
     "conditions": explain_condition,
     "exercises": explain_exercise,
+    "findings": explain_finding,
 }
+assert set(_EXPLAINERS) == set(SELECTABLE)
 
 
-def explain(atlas: Atlas, kind: str, rid: str) -> dict[str, Any]:
-    data = _EXPLAINERS[kind](atlas, rid)
-    return _with_sources(atlas, data)
+def explain(atlas: Atlas, kind: str, rid: str) -> Explanation:
+    return with_references(atlas, _EXPLAINERS[kind](atlas, rid))

@@ -1,0 +1,161 @@
+"""The typed answers the core gives: what ``explain`` says about one record and the pieces that
+``explore`` reuses. Every reference to another record carries its name, so the renderers (panel
+HTML, command-line text and JSON, handouts) never look anything up in the Atlas again and
+cannot disagree with each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to another record: its table (``roots``), id and display name."""
+
+    kind: str
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A full citation, listed once at the end of an answer."""
+
+    id: str
+    citation: str
+    kind: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why this record is linked to another, with its own sources; ``route`` lists the nerves
+    from the trunk down to the linked nerve, for nerve links."""
+
+    target: Ref
+    why: str
+    sources: tuple[str, ...]
+    route: tuple[Ref, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of a facts table: a label with plain text, links, or both."""
+
+    label: str
+    text: str = ""
+    refs: tuple[Ref, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourcedNote:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConditionBrief:
+    ref: Ref
+    kind: str  # radicular, referred, entrapment, joint, vascular, neuropathy, serious, opinion
+    summary: str
+    roots: tuple[Ref, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    strength: str
+    summary: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExerciseInfo:
+    ref: Ref
+    purpose: str
+    steps: tuple[str, ...]
+    dose: str
+    cautions: tuple[str, ...]
+    evidence: Evidence
+    suits: tuple[Ref, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AdviceInfo:
+    title: str
+    points: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RedFlagInfo:
+    id: str
+    name: str
+    signs: tuple[str, ...]
+    action: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    view: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DisputeInfo:
+    id: str
+    topic: str
+    positions: tuple[Position, ...]
+
+
+@dataclass(frozen=True)
+class TreatmentInfo:
+    step: str
+    what: str
+    when: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EffectInfo:
+    """What a finding means for one root or condition, with its measure spelled out."""
+
+    target: Ref
+    supports: bool
+    measure: str  # "LR+ 2.8, LR− 0.80 (measured)" or "moderate, ×2 (atlas scale)"
+    why: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Everything the panel shows about one record. Sections that do not apply stay empty."""
+
+    type: str  # region, root, nerve, condition, exercise, finding
+    id: str
+    name: str
+    summary: str = ""
+    condition_kind: str | None = None
+    mechanism: str = ""
+    facts: tuple[Fact, ...] = ()
+    root_links: tuple[Link, ...] = ()
+    nerve_links: tuple[Link, ...] = ()
+    features: tuple[str, ...] = ()
+    claims: tuple[SourcedNote, ...] = ()
+    natural_history: tuple[SourcedNote, ...] = ()
+    treatment: tuple[TreatmentInfo, ...] = ()
+    effects: tuple[EffectInfo, ...] = ()
+    conditions: tuple[ConditionBrief, ...] = ()
+    exercises: tuple[ExerciseInfo, ...] = ()
+    advice: tuple[AdviceInfo, ...] = ()
+    red_flags: tuple[RedFlagInfo, ...] = ()
+    disputes: tuple[DisputeInfo, ...] = ()
+    sources: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

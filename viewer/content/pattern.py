@@ -1,0 +1,70 @@
+"""A pain pattern: the places that hurt (each on a leg) and the findings recorded as present or
+absent. A plain value, so the state can keep it in its history, files can save it and the
+explorer can rank it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Side = Literal["left", "right", "both"]
+SIDES: tuple[str, ...] = ("left", "right", "both")
+
+
+@dataclass(frozen=True)
+class Place:
+    region: str
+    side: Side | None = None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A finding that was looked for: ``present`` False records it as absent ("no weakness")."""
+
+    finding: str
+    present: bool = True
+    side: Side | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    places: tuple[Place, ...] = ()
+    marks: tuple[Mark, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.places and not self.marks
+
+    def has_place(self, region: str, side: str | None) -> bool:
+        return any(p.region == region and p.side == side for p in self.places)
+
+    def toggle_place(self, region: str, side: Side | None) -> Pattern:
+        """Add the place, or remove it if it is already marked."""
+        if self.has_place(region, side):
+            kept = tuple(p for p in self.places if (p.region, p.side) != (region, side))
+            return replace(self, places=kept)
+        return replace(self, places=(*self.places, Place(region, side)))
+
+    def mark(self, finding: str) -> Mark | None:
+        return next((m for m in self.marks if m.finding == finding), None)
+
+    def with_mark(self, finding: str, present: bool | None, side: Side | None = None) -> Pattern:
+        """Record a finding as present or absent, or forget it (``present`` None)."""
+        kept = tuple(m for m in self.marks if m.finding != finding)
+        if present is None:
+            return replace(self, marks=kept)
+        return replace(self, marks=(*kept, Mark(finding, present, side)))
+
+    def sides(self) -> set[str]:
+        """The legs the marked places are on ("both" counts as left and right)."""
+        out: set[str] = set()
+        for p in self.places:
+            if p.side == "both":
+                out.update(("left", "right"))
+            elif p.side:
+                out.add(p.side)
+        return out
+
+    @property
+    def both_legs(self) -> bool:
+        return {"left", "right"} <= self.sides()
