@@ -15,7 +15,7 @@ from typing import Any
 
 from viewer import __version__
 
-LIST_KINDS = ("regions", "roots", "nerves", "conditions", "exercises")
+LIST_KINDS = ("regions", "roots", "nerves", "conditions", "exercises", "findings")
 
 
 class CliError(Exception):
@@ -36,6 +36,28 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("explain", help="what the side panel says about an id or name")
     exp.add_argument("id", help="an id (L5, calf-posterior) or a name (calf, spinal stenosis)")
     exp.add_argument("--json", action="store_true", help="print JSON")
+    exp_p = sub.add_parser(
+        "explore",
+        help="rank the roots and conditions that fit a pain pattern",
+        description="Rank the roots and conditions that fit a pain pattern: places that hurt, "
+        "symptoms and examination findings. Educational, not a diagnosis.",
+    )
+    exp_p.add_argument(
+        "places", nargs="*", metavar="PLACE", help="a region id or name ('outer edge of the foot')"
+    )
+    exp_p.add_argument(
+        "--side", choices=("left", "right", "both"), help="the side of every PLACE given"
+    )
+    exp_p.add_argument(
+        "--finding",
+        action="append",
+        default=[],
+        metavar="ID[=absent]",
+        help="a symptom or finding (see 'list findings'); add =absent for one looked for and not found",
+    )
+    exp_p.add_argument("--text", help="a plain description to read ('worse sitting, no numbness')")
+    exp_p.add_argument("--open", type=Path, metavar="FILE", help="a saved pattern file")
+    exp_p.add_argument("--json", action="store_true", help="print JSON")
     shot = sub.add_parser("screenshot", help="render the window to a PNG")
     shot.add_argument("out", type=Path)
     shot.add_argument("--select", help="id or name to select first")
@@ -46,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument(
         "--view", default="both", help="posterior, anterior or both (default: both side by side)"
     )
+    shot.add_argument("--pattern", type=Path, metavar="FILE", help="show a saved pain pattern")
     chk = sub.add_parser("check", help="validate a content folder (default: the shipped one)")
     chk.add_argument("dir", nargs="?", type=Path)
     bench = sub.add_parser("bench", help="measure load, start-up, click-to-highlight, memory")
@@ -85,6 +108,10 @@ def _resolve(atlas: Any, text: str) -> tuple[str, str]:
 def cmd_list(args: argparse.Namespace) -> int:
     atlas = _atlas()
     rows = [{"id": rid, "name": rec.name} for rid, rec in getattr(atlas, args.kind).items()]
+    if args.kind == "findings":
+        for row in rows:
+            finding = atlas.findings[row["id"]]
+            row.update(group=finding.group, sided=finding.sided, red_flag=finding.red_flag)
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
@@ -94,50 +121,84 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _join(items: list[str]) -> str:
-    """Ids read best with commas; sentences need a stronger separator."""
-    return (" | " if any(" " in item for item in items) else ", ").join(items)
-
-
-def _print_text(data: dict[str, Any]) -> None:
-    print(f"{data['name']} ({data['type']}, id {data['id']})")
-    skip = {"name", "type", "id", "references", "sources"}
-    for key, value in data.items():
-        if key in skip or value in ([], None, ""):
-            continue
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            names = [
-                v.get("name")
-                or v.get("text")
-                or v.get("root")
-                or v.get("nerve")
-                or v.get("topic")
-                or v.get("title")
-                or v.get("id")
-                for v in value
-            ]
-            value = _join([str(n) for n in names])
-        elif isinstance(value, list):
-            value = _join([str(v) for v in value])
-        elif isinstance(value, dict):
-            value = "; ".join(f"{k}: {v}" for k, v in value.items() if k != "sources")
-        print(f"  {key.replace('_', ' ')}: {value}")
-    print("  sources:")
-    for ref in data["references"]:
-        print(f"    [{ref['id']}] {ref['citation']}")
-    print("Educational only: this does not diagnose. Red flags need urgent care.")
-
-
 def cmd_explain(args: argparse.Namespace) -> int:
     from viewer.content.explain import explain
 
     atlas = _atlas()
     kind, rid = _resolve(atlas, args.id)
-    data = explain(atlas, kind, rid)
+    answer = explain(atlas, kind, rid)
     if args.json:
+        print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
+    else:
+        from viewer.present.text_render import explanation_text
+
+        print(explanation_text(answer))
+    return 0
+
+
+def _pattern_from_args(atlas: Any, args: argparse.Namespace) -> tuple[Any, Any]:
+    """The pattern the arguments describe (file, then places, then findings, then text), and
+    the text reading if --text was given."""
+    from viewer.content.pattern import Pattern
+
+    pattern = Pattern()
+    if args.open:
+        from viewer.state.documents import PatternFileError, load_pattern
+
+        try:
+            pattern = load_pattern(args.open, atlas)
+        except PatternFileError as exc:
+            raise CliError(str(exc)) from None
+    for place in args.places:
+        kind, rid = _resolve(atlas, place)
+        if kind != "regions":
+            raise CliError(f"{place!r} is a {kind[:-1]}, not a place; places: see 'list regions'")
+        if not pattern.has_place(rid, args.side):
+            pattern = pattern.toggle_place(rid, args.side)
+    for item in args.finding:
+        fid, _, state = item.partition("=")
+        if state not in ("", "present", "absent"):
+            raise CliError(f"--finding {item!r}: write ID or ID=absent")
+        if fid not in atlas.findings:
+            try:
+                kind, fid = atlas.resolve(fid)
+            except LookupError:
+                kind = ""
+            if kind != "findings":
+                raise CliError(f"unknown finding {item.partition('=')[0]!r}; see 'list findings'")
+        pattern = pattern.with_mark(fid, state != "absent")
+    reading = None
+    if args.text is not None:
+        from viewer.content.describe import read_description
+        from viewer.content.pattern import merge_patterns
+
+        reading = read_description(atlas, args.text)
+        pattern = merge_patterns(pattern, reading.pattern)
+    return pattern, reading
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    from viewer.content.explore import explore
+
+    atlas = _atlas()
+    pattern, reading = _pattern_from_args(atlas, args)
+    if pattern.empty:
+        raise CliError("nothing to explore: give places, --finding, --text or --open")
+    result = explore(atlas, pattern)
+    if args.json:
+        data = result.to_json()
+        if reading is not None:
+            data["understood"] = list(reading.understood)
+            data["not_understood"] = list(reading.not_understood)
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        _print_text(data)
+        from viewer.present.text_render import exploration_text
+
+        if reading is not None:
+            print("Understood: " + ("; ".join(reading.understood) or "nothing"))
+            if reading.not_understood:
+                print("Not used: " + ", ".join(reading.not_understood))
+        print(exploration_text(result))
     return 0
 
 
@@ -162,6 +223,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     select = _resolve(atlas, args.select) if args.select else None
     if args.side and not select:
         raise CliError("--side needs --select")
+    pattern = None
+    if args.pattern:
+        if select:
+            raise CliError("give --select or --pattern, not both")
+        from viewer.state.documents import PatternFileError, load_pattern
+
+        try:
+            pattern = load_pattern(args.pattern, atlas)
+        except PatternFileError as exc:
+            raise CliError(str(exc)) from None
     names = [v.name for v in views]
     if args.view != "both" and args.view not in names:
         raise CliError(f"--view must be both or one of {', '.join(names)}, not {args.view!r}")
@@ -171,7 +242,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from viewer.ui.app import screenshot
 
     try:
-        screenshot(atlas, views, args.out, size, select, args.side, args.view)
+        screenshot(atlas, views, args.out, size, select, args.side, args.view, pattern)
     except OSError as exc:
         raise CliError(str(exc)) from None
     print(f"wrote {args.out}")
@@ -217,6 +288,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 COMMANDS = {
     "list": cmd_list,
     "explain": cmd_explain,
+    "explore": cmd_explore,
     "screenshot": cmd_screenshot,
     "check": cmd_check,
     "bench": cmd_bench,

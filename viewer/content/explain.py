@@ -7,7 +7,7 @@ three read the same object, so they can never disagree.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from viewer.content.answers import (
@@ -328,3 +328,26 @@ assert set(_EXPLAINERS) == set(SELECTABLE)
 
 def explain(atlas: Atlas, kind: str, rid: str) -> Explanation:
     return with_references(atlas, _EXPLAINERS[kind](atlas, rid))
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the welcome page lists: every region, root and condition, and the red flags."""
+
+    regions: tuple[Ref, ...]
+    roots: tuple[Ref, ...]
+    conditions: tuple[Ref, ...]
+    red_flags: tuple[RedFlagInfo, ...]
+    references: tuple[Reference, ...]
+
+
+def overview(atlas: Atlas) -> Overview:
+    flags = red_flags(atlas)
+    cited = dict.fromkeys(s for f in flags for s in f.sources)
+    return Overview(
+        refs(atlas, "regions", atlas.regions),
+        refs(atlas, "roots", atlas.roots),
+        refs(atlas, "conditions", atlas.conditions),
+        flags,
+        references(atlas, cited),
+    )

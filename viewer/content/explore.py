@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from viewer.content.answers import Ref, Reference
+from viewer.content.answers import RedFlagInfo, Ref, Reference
 from viewer.content.atlas import Atlas
-from viewer.content.explain import likelihood_ratios, method, ref, references, target_ref
+from viewer.content.explain import likelihood_ratios, method, red_flags, ref, references
 from viewer.content.pattern import Mark, Pattern
 from viewer.content.schema import Effect, RankingMethod
 
@@ -85,6 +85,7 @@ class Exploration:
     certainty: str
     location_only: bool
     method: tuple[str, ...]
+    warning_signs: tuple[RedFlagInfo, ...]  # every red flag, shown wherever conditions are
     references: tuple[Reference, ...]
 
     def to_json(self) -> dict[str, Any]:
@@ -104,6 +105,7 @@ class Exploration:
             "certainty": self.certainty,
             "location_only": self.location_only,
             "method": list(self.method),
+            "warning_signs": [{"id": f["id"], "name": f["name"]} for f in raw["warning_signs"]],
             "references": raw["references"],
         }
 
@@ -267,7 +269,8 @@ def explore(atlas: Atlas, pattern: Pattern) -> Exploration:
     for ranked in (*roots, *conditions):
         for reason in ranked.reasons:
             cited.update(dict.fromkeys(reason.sources))
-    for flag in flags:
+    warning_signs = red_flags(atlas, [f.id for f in flags])
+    for flag in warning_signs:
         cited.update(dict.fromkeys(flag.sources))
     return Exploration(
         places=tuple(MarkedPlace(ref(atlas, "regions", p.region), p.side) for p in pattern.places),
@@ -287,6 +290,7 @@ def explore(atlas: Atlas, pattern: Pattern) -> Exploration:
         certainty=certainty(atlas, pattern, roots, conditions, location_only),
         location_only=location_only,
         method=tuple(m.explanation),
+        warning_signs=warning_signs,
         references=references(atlas, cited),
     )
 
@@ -377,7 +381,3 @@ def validate_pattern(atlas: Atlas, pattern: Pattern) -> None:
             raise PatternError(f"unknown finding {mark.finding!r}")
         if mark.side not in (None, "left", "right", "both"):
             raise PatternError(f"unknown side {mark.side!r} for {mark.finding!r}")
-
-
-def target_name(atlas: Atlas, rid: str) -> str:
-    return target_ref(atlas, rid).name

@@ -68,3 +68,15 @@ class Pattern:
     @property
     def both_legs(self) -> bool:
         return {"left", "right"} <= self.sides()
+
+
+def merge_patterns(base: Pattern, extra: Pattern) -> Pattern:
+    """``base`` with the places of ``extra`` added and its findings overriding: what reading a
+    description does to a pattern that is already marked."""
+    merged = base
+    for place in extra.places:
+        if not merged.has_place(place.region, place.side):
+            merged = merged.toggle_place(place.region, place.side)
+    for mark in extra.marks:
+        merged = merged.with_mark(mark.finding, mark.present, mark.side)
+    return merged

@@ -1,17 +1,33 @@
-"""Turn an explanation (``viewer.content.explain``) into the side panel's HTML.
+"""Turn a typed answer (``Explanation``, ``Overview``) into the side panel's HTML.
 
 Qt-free on purpose: the same HTML can be tested without a display and reused for handouts.
-Every string from the YAML is escaped. Links use ``atlas:kind/id`` so the panel can route a
-click back into the one ``Selection``.
+Every string from the content is escaped, and nothing here looks anything up in the Atlas: the
+answer already carries every name it needs. Links use ``atlas:kind/id`` so the panel can route a
+click back into the one app state; citations are numbered against the answer's source list.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from typing import Any
 
-from viewer.content.atlas import Atlas
-from viewer.content.explain import red_flags
+from viewer.content.answers import (
+    AdviceInfo,
+    ConditionBrief,
+    DisputeInfo,
+    EffectInfo,
+    ExerciseInfo,
+    Explanation,
+    Fact,
+    Link,
+    RedFlagInfo,
+    Ref,
+    Reference,
+    SourcedNote,
+    TreatmentInfo,
+)
+from viewer.content.explain import Overview
 
 KIND_LABEL = {
     "radicular": "radicular — a nerve root is irritated",
@@ -23,6 +39,27 @@ KIND_LABEL = {
     "serious": "serious — needs prompt medical care",
     "opinion": "opinion — not an established diagnosis",
 }
+TYPE_LABEL = {
+    "region": "Body region",
+    "root": "Nerve root",
+    "nerve": "Nerve",
+    "condition": "Condition",
+    "exercise": "Exercise",
+    "finding": "Symptom or examination finding",
+}
+STEP_LABEL = {
+    "self-care": "Self-care and staying active",
+    "physiotherapy": "Physiotherapy and exercise",
+    "medicines": "Medicines",
+    "injections": "Injections",
+    "surgery": "Surgery",
+    "imaging": "Scans",
+    "urgent": "Urgent care",
+}
+DISCLAIMER = (
+    "Educational, not a diagnosis: this atlas explains anatomy and published evidence. "
+    "It cannot examine anyone. Red flags need urgent medical care."
+)
 STYLE = """
 <style>
  body { font-family: sans-serif; color: #222; }
@@ -30,269 +67,218 @@ STYLE = """
  h2 { font-size: 12.5pt; margin: 14px 0 4px 0; color: #0b4f7a; border-bottom: 1px solid #d9e3ea; }
  h3 { font-size: 11pt; margin: 8px 0 2px 0; }
  p, li, td { font-size: 10.5pt; }
- .type { color: #6b6b6b; font-size: 9.5pt; text-transform: uppercase; letter-spacing: 1px; }
- .tag-radicular { background: #0072B2; color: white; padding: 1px 4px; font-size: 9pt; }
- .tag-referred { background: #009E73; color: white; padding: 1px 4px; font-size: 9pt; }
- .tag-entrapment { background: #6a3d9a; color: white; padding: 1px 4px; font-size: 9pt; }
- .tag-opinion { background: #8a6d00; color: white; padding: 1px 4px; font-size: 9pt; }
- .tag-joint { background: #5a5a5a; color: white; padding: 1px 4px; font-size: 9pt; }
- .tag-vascular { background: #9b1c31; color: white; padding: 1px 4px; font-size: 9pt; }
- .tag-neuropathy { background: #3d6b35; color: white; padding: 1px 4px; font-size: 9pt; }
- .tag-serious { background: #a33a00; color: white; padding: 1px 4px; font-size: 9pt; }
- .claim { color: #6a4a00; background: #fff6dd; }
- .flags { background: #fde8e1; border: 2px solid #D55E00; padding: 6px; }
- .flags h2 { color: #a33a00; border: none; margin-top: 0; }
+ .type { color: #555; font-size: 9.5pt; letter-spacing: 1px; }
+ .tag { color: white; padding: 1px 4px; font-size: 9pt; }
+ .tag-radicular { background: #0072B2; }
+ .tag-referred { background: #00745a; }
+ .tag-entrapment { background: #6a3d9a; }
+ .tag-joint { background: #555555; }
+ .tag-vascular { background: #9b1c31; }
+ .tag-neuropathy { background: #3d6b35; }
+ .tag-serious { background: #a33a00; }
+ .tag-opinion { background: #7a5f00; }
+ .claim { color: #5a3e00; }
+ .flags { background: #fde8e1; border: 2px solid #D55E00; padding: 6px; color: #3a1400; }
+ .flags h2 { color: #8a2f00; border: none; margin-top: 0; }
+ .disclaimer { color: #5a2500; font-size: 9.5pt; }
  .src { color: #555; font-size: 9pt; }
  .why { color: #444; }
+ .for { color: #00603f; }
+ .against { color: #9b1c31; }
  a { color: #0060a0; text-decoration: none; }
  table.facts td { padding: 2px 8px 2px 0; vertical-align: top; }
 </style>
 """
 
 
-def _e(value: Any) -> str:
+def e(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
-def _link(kind: str, rid: str, text: str) -> str:
-    return f'<a href="atlas:{_e(kind)}/{_e(rid)}">{_e(text)}</a>'
+def link(r: Ref) -> str:
+    return f'<a href="atlas:{e(r.kind)}/{e(r.id)}">{e(r.name)}</a>'
 
 
-def _cite(ids: list[str]) -> str:
-    return f'<span class="src">[{_e(", ".join(ids))}]</span>' if ids else ""
+def links(refs: Iterable[Ref], sep: str = ", ") -> str:
+    return sep.join(link(r) for r in refs)
 
 
-def _list(items: list[str]) -> str:
+def bullet_list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>" if items else ""
 
 
-def _root_links(atlas: Atlas, ids: list[str]) -> str:
-    return ", ".join(_link("roots", r, r) for r in ids) or "none"
+class Citations:
+    """Numbers citations by their place in the answer's reference list, so the panel shows
+    readable "[2, 5]" instead of source ids."""
+
+    def __init__(self, references: Iterable[Reference]):
+        self.refs = list(references)
+        self.number = {r.id: i + 1 for i, r in enumerate(self.refs)}
+
+    def __call__(self, ids: Iterable[str]) -> str:
+        nums = sorted({self.number[i] for i in ids if i in self.number})
+        return f'<span class="src">[{", ".join(map(str, nums))}]</span>' if nums else ""
+
+    def section(self) -> str:
+        if not self.refs:
+            return ""
+        items = []
+        for i, r in enumerate(self.refs, 1):
+            note = " — popular article; its opinions are labelled as such" if r.kind == "popular-article" else ""
+            items.append(f'<li><span class="src">{i}. {e(r.citation)}{e(note)}</span></li>')
+        return '<h2>Sources</h2><ul style="list-style: none; margin-left: -20px">' + "".join(items) + "</ul>"
 
 
-def _conditions(atlas: Atlas, conds: list[dict[str, Any]]) -> str:
-    if not conds:
-        return ""
-    rows = []
-    for c in conds:
-        tag = f'<span class="tag-{_e(c["kind"])}">{_e(KIND_LABEL[c["kind"]])}</span>'
-        roots = f" Roots: {_root_links(atlas, c['roots'])}." if c["roots"] else ""
-        rows.append(
-            f"<h3>{_link('conditions', c['id'], c['name'])} {tag}</h3>"
-            f"<p>{_e(c['summary'])}{roots} {_cite(c['sources'])}</p>"
-        )
-    return "<h2>Conditions that can cause pain here</h2>" + "".join(rows)
+def condition_tag(kind: str) -> str:
+    return f'<span class="tag tag-{e(kind)}">&nbsp;{e(KIND_LABEL.get(kind, kind))}&nbsp;</span>'
 
 
-def _exercises(ex_list: list[dict[str, Any]], advice: list[dict[str, Any]]) -> str:
-    if not ex_list:
-        return ""
-    parts = ["<h2>Exercises</h2>"]
-    for ex in ex_list:
-        steps = "".join(f"<li>{_e(s)}</li>" for s in ex["steps"])
-        cautions = _list([_e(c) for c in ex["cautions"]])
-        ev = ex["evidence"]
-        parts.append(
-            f"<h3>{_link('exercises', ex['id'], ex['name'])}</h3>"
-            f"<p>{_e(ex['purpose'])}</p><ol>{steps}</ol>"
-            f"<p><b>Dose:</b> {_e(ex['dose'])}</p><p><b>Stop or take care:</b></p>{cautions}"
-            f"<p><b>Evidence ({_e(ev['strength'])}):</b> {_e(ev['summary'])} {_cite(ev['sources'])}</p>"
-        )
-    for item in advice:
-        parts.append(
-            f"<h3>{_e(item['title'])}</h3>{_list([_e(p) for p in item['points']])}"
-            f"<p>{_cite(item['sources'])}</p>"
-        )
-    return "".join(parts)
-
-
-def _red_flags(flags: list[dict[str, Any]]) -> str:
+def red_flags_html(flags: Iterable[RedFlagInfo], cite: Citations, title: str = "") -> str:
+    flags = list(flags)
     if not flags:
         return ""
     body = "".join(
-        f"<p><b>{_e(f['name'])}</b>: {_e('; '.join(f['signs']))}. <b>{_e(f['action'])}</b> "
-        f"{_cite(f['sources'])}</p>"
+        f"<p><b>{e(f.name)}</b>: {e('; '.join(f.signs))}. <b>{e(f.action)}</b> {cite(f.sources)}</p>"
         for f in flags
     )
-    return f'<div class="flags"><h2>⚠ Red flags — get urgent care, not exercise</h2>{body}</div>'
+    heading = title or "⚠ Red flags — get urgent care, not exercise"
+    return f'<div class="flags"><h2>{e(heading)}</h2>{body}</div>'
 
 
-def _both_sides(atlas: Atlas) -> str:
-    """The warning shown when a part is marked on both sides: bilateral leg symptoms are one of
-    the signs of cauda equina syndrome."""
-    flag = atlas.red_flags.get("cauda-equina")
-    if flag is None:
-        return ""
-    signs = _list([_e(sign) for sign in flag.signs])
+def both_sides_html(flag: RedFlagInfo, cite: Citations) -> str:
+    """Shown when a part is marked on both sides: symptoms in both legs at once can be a sign of
+    cauda equina syndrome."""
+    signs = bullet_list([e(sign) for sign in flag.signs])
     return (
         '<div class="flags"><h2>⚠ Marked on both sides</h2>'
-        f"<p>Leg symptoms on <b>both sides</b> at once can be a sign of "
-        f"<b>{_e(flag.name)}</b>. Watch for any of these:</p>{signs}"
-        f"<p><b>{_e(flag.action)}</b> {_cite(list(flag.sources))}</p></div>"
+        "<p>Leg symptoms on <b>both sides</b> at once can be a sign of "
+        f"<b>{e(flag.name)}</b>. Watch for any of these:</p>{signs}"
+        f"<p><b>{e(flag.action)}</b> {cite(flag.sources)}</p></div>"
     )
 
 
-def _disputes(disputes: list[dict[str, Any]]) -> str:
-    if not disputes:
+def _facts(rows: Iterable[Fact]) -> str:
+    body = []
+    for f in rows:
+        value = e(f.text) if f.text else ""
+        if f.refs:
+            value = (value + " " if value else "") + links(f.refs)
+        if not value:
+            continue
+        body.append(f"<tr><td><b>{e(f.label)}</b></td><td>{value}</td></tr>")
+    return f'<table class="facts">{"".join(body)}</table>' if body else ""
+
+
+def _route(link_: Link) -> str:
+    upstream = link_.route[:-1]
+    return f" (branch of {links(upstream, ' → ')})" if upstream else ""
+
+
+def _conditions(conds: Iterable[ConditionBrief], cite: Citations) -> str:
+    rows = []
+    for c in conds:
+        roots = f" Roots: {links(c.roots)}." if c.roots else ""
+        rows.append(
+            f"<h3>{link(c.ref)} {condition_tag(c.kind)}</h3>"
+            f"<p>{e(c.summary)}{roots} {cite(c.sources)}</p>"
+        )
+    return "<h2>Conditions that can cause pain here</h2>" + "".join(rows) if rows else ""
+
+
+def exercises_html(ex_list: Iterable[ExerciseInfo], advice: Iterable[AdviceInfo], cite: Citations) -> str:
+    parts = []
+    for ex in ex_list:
+        steps = "".join(f"<li>{e(s)}</li>" for s in ex.steps)
+        cautions = bullet_list([e(c) for c in ex.cautions])
+        ev = ex.evidence
+        parts.append(
+            f"<h3>{link(ex.ref)}</h3>"
+            f"<p>{e(ex.purpose)}</p><ol>{steps}</ol>"
+            f"<p><b>Dose:</b> {e(ex.dose)}</p><p><b>Stop or take care:</b></p>{cautions}"
+            f"<p><b>Evidence ({e(ev.strength)}):</b> {e(ev.summary)} {cite(ev.sources)}</p>"
+        )
+    if not parts:
         return ""
-    parts = ["<h2>Where sources disagree</h2>"]
+    for item in advice:
+        parts.append(f"<h3>{e(item.title)}</h3>{bullet_list([e(p) for p in item.points])}<p>{cite(item.sources)}</p>")
+    return "<h2>Exercises</h2>" + "".join(parts)
+
+
+def _disputes(disputes: Iterable[DisputeInfo], cite: Citations) -> str:
+    parts = []
     for d in disputes:
-        views = [f"{_e(p['view'])} {_cite(p['sources'])}" for p in d["positions"]]
-        parts.append(f"<h3>{_e(d['topic'])}</h3>{_list(views)}")
-    return "".join(parts)
+        views = [f"{e(p.view)} {cite(p.sources)}" for p in d.positions]
+        parts.append(f"<h3>{e(d.topic)}</h3>{bullet_list(views)}")
+    return "<h2>Where sources disagree</h2>" + "".join(parts) if parts else ""
 
 
-def _claims(claims: list[dict[str, Any]]) -> str:
-    if not claims:
-        return ""
+def _notes(title: str, notes: Iterable[SourcedNote], cite: Citations, cls: str = "", prefix: str = "") -> str:
+    items = [f'<span class="{cls}">{e(prefix)}{e(n.text)}</span> {cite(n.sources)}' for n in notes]
+    return f"<h2>{e(title)}</h2>" + bullet_list(items) if items else ""
+
+
+def _treatment(steps: Iterable[TreatmentInfo], cite: Citations) -> str:
     items = [
-        f'<span class="claim">Opinion, not established: {_e(c["text"])}</span> '
-        f"{_cite(c['sources'])}"
-        for c in claims
+        f"<b>{e(STEP_LABEL.get(t.step, t.step))}</b>: {e(t.what)} <i>When:</i> {e(t.when)} {cite(t.sources)}"
+        for t in steps
     ]
-    return "<h2>Claims from popular articles</h2>" + _list(items)
+    return "<h2>What can be done, step by step</h2>" + "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>" if items else ""
 
 
-def _references(refs: list[dict[str, Any]]) -> str:
+def _effects(effects: Iterable[EffectInfo], cite: Citations) -> str:
     items = []
-    for r in refs:
-        kind = " (popular article: opinions labelled)" if r["kind"] == "popular-article" else ""
-        items.append(f'<span class="src"><b>{_e(r["id"])}</b>: {_e(r["citation"])}{kind}</span>')
-    return "<h2>Sources</h2>" + _list(items)
+    for f in effects:
+        cls, word = ("for", "for") if f.supports else ("against", "against")
+        items.append(
+            f'<span class="{cls}"><b>{word}</b></span> {link(f.target)} — {e(f.why)} '
+            f'<span class="src">({e(f.measure)})</span> {cite(f.sources)}'
+        )
+    return "<h2>What it means</h2>" + bullet_list(items) if items else ""
 
 
-def _facts(rows: list[tuple[str, str]]) -> str:
-    body = "".join(f"<tr><td><b>{_e(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
-    return f'<table class="facts">{body}</table>'
-
-
-def render(atlas: Atlas, data: dict[str, Any], side: str | None = None) -> str:
-    kind = data["type"]
-    side_text = {None: "", "both": " (both sides)"}.get(side, f" ({side} side)")
-    head = f'<p class="type">{_e(kind)}{_e(side_text)}</p><h1>{_e(data["name"])}</h1>'
+def render(answer: Explanation, side: str | None = None, both_sides_flag: RedFlagInfo | None = None) -> str:
+    cite = Citations(answer.references)
+    side_text = {None: "", "both": " · both sides"}.get(side, f" · {side} side")
+    head = f'<p class="type">{e(TYPE_LABEL.get(answer.type, answer.type))}{e(side_text)}</p><h1>{e(answer.name)}</h1>'
     body: list[str] = [STYLE, head]
-    if side == "both" and kind in ("region", "root", "nerve"):
-        body.append(_both_sides(atlas))
-    if kind == "region":
-        body.append(f"<p>{_e(data['description'])}</p>")
-        roots = [
-            f"{_link('roots', link['root'], atlas.roots[link['root']].name)}: "
-            f"<span class='why'>{_e(link['why'])}</span> {_cite(link['sources'])}"
-            for link in data["root_links"]
-        ]
+    if both_sides_flag is not None and side == "both":
+        body.append(both_sides_html(both_sides_flag, cite))
+    if answer.condition_kind:
+        body.append(f"<p>{condition_tag(answer.condition_kind)}</p>")
+    if answer.summary:
+        body.append(f"<p>{e(answer.summary)}</p>")
+    if answer.mechanism:
+        body.append(f"<h2>What happens</h2><p>{e(answer.mechanism)}</p>")
+    body.append(_facts(answer.facts))
+    if answer.root_links:
+        roots = [f"{link(x.target)}: <span class='why'>{e(x.why)}</span> {cite(x.sources)}" for x in answer.root_links]
+        body += ["<h2>Nerve roots that supply this skin</h2>", bullet_list(roots)]
+    if answer.nerve_links:
         nerves = [
-            f"{_link('nerves', link['nerve'], atlas.nerves[link['nerve']].name)}"
-            f" (via {_e(' → '.join(atlas.nerves[n].name for n in reversed(link['path'][1:]))) or 'its own route'}): "
-            f"<span class='why'>{_e(link['why'])}</span> {_cite(link['sources'])}"
-            for link in data["nerve_links"]
+            f"{link(x.target)}{_route(x)}: <span class='why'>{e(x.why)}</span> {cite(x.sources)}"
+            for x in answer.nerve_links
         ]
-        body += [
-            "<h2>Nerve roots that supply this skin</h2>",
-            _list(roots),
-            "<h2>Nerves that carry them</h2>",
-            _list(nerves),
-            _conditions(atlas, data["conditions"]),
-            _red_flags(data["red_flags"]),
-            _exercises(data["exercises"], data["advice"]),
-        ]
-    elif kind == "root":
-        body.append(
-            _facts(
-                [
-                    ("Skin area (dermatome)", _e(data["dermatome"])),
-                    ("Key sensory point", _e(data["key_sensory_point"])),
-                    ("Key muscle", _e(data["key_muscle"])),
-                    ("Bedside test", _e(data["bedside_test"])),
-                    ("Reflex", _e(data["reflex"])),
-                    ("Typical pain when compressed", _e(data["pain_pattern"])),
-                    (
-                        "Feeds the nerves",
-                        ", ".join(_link("nerves", n, atlas.nerves[n].name) for n in data["nerves"])
-                        or "none drawn",
-                    ),
-                    (
-                        "Regions",
-                        ", ".join(
-                            _link("regions", r, atlas.regions[r].name) for r in data["regions"]
-                        )
-                        or "none",
-                    ),
-                ]
-            )
-        )
-        body += [_conditions(atlas, data["conditions"]), _red_flags(data["red_flags"])]
-    elif kind == "nerve":
-        path = " → ".join(_link("nerves", n, atlas.nerves[n].name) for n in reversed(data["path"]))
-        body.append(
-            _facts(
-                [
-                    ("Roots", _root_links(atlas, data["roots"])),
-                    ("Route", path),
-                    ("Course", _e(data["course"])),
-                    ("Supplies", _e(data["supplies"])),
-                    (
-                        "Branches",
-                        ", ".join(
-                            _link("nerves", n, atlas.nerves[n].name) for n in data["branches"]
-                        )
-                        or "none drawn",
-                    ),
-                    (
-                        "Skin regions",
-                        ", ".join(
-                            _link("regions", r, atlas.regions[r].name) for r in data["regions"]
-                        )
-                        or "none",
-                    ),
-                ]
-            )
-        )
-    elif kind == "condition":
-        tag = f'<span class="tag-{_e(data["kind"])}">{_e(KIND_LABEL[data["kind"]])}</span>'
-        body.append(
-            f"<p>{tag}</p><p>{_e(data['summary'])}</p>"
-            f"<h2>What happens</h2><p>{_e(data['mechanism'])}</p>"
-        )
-        body.append(
-            _facts(
-                [
-                    ("Roots", _root_links(atlas, data["roots"])),
-                    (
-                        "Where it can hurt",
-                        ", ".join(
-                            _link("regions", r, atlas.regions[r].name) for r in data["regions"]
-                        ),
-                    ),
-                    ("Worse with", _e("; ".join(data["worse"])) or "not described by the sources"),
-                    (
-                        "Better with",
-                        _e("; ".join(data["better"])) or "not described by the sources",
-                    ),
-                ]
-            )
-        )
-        body += [
-            "<h2>Telling it apart</h2>",
-            _list([_e(f) for f in data["features"]]),
-            _claims(data["claims"]),
-            _red_flags(data["red_flags"]),
-            _exercises(data["exercises"], data["advice"]),
-        ]
-    elif kind == "exercise":
-        conds = ", ".join(
-            _link("conditions", c, atlas.conditions[c].name) for c in data["conditions"]
-        )
-        body.append(f"<p><b>Suits:</b> {conds or 'general use'}</p>")
-        body += [_exercises([data], data["advice"]), _red_flags(data["red_flags"])]
-    body += [_disputes(data.get("disputes", [])), _references(data["references"])]
+        body += ["<h2>Nerves that carry them</h2>", bullet_list(nerves)]
+    if answer.features:
+        title = "Other muscles it drives" if answer.type == "root" else "Telling it apart"
+        body += [f"<h2>{title}</h2>", bullet_list([e(f) for f in answer.features])]
+    body += [
+        _effects(answer.effects, cite),
+        _notes("How it tends to go", answer.natural_history, cite),
+        _treatment(answer.treatment, cite),
+        _notes("Claims from popular articles", answer.claims, cite, "claim", "Opinion, not established: "),
+        _conditions(answer.conditions, cite),
+        red_flags_html(answer.red_flags, cite),
+        exercises_html(answer.exercises, answer.advice, cite),
+        _disputes(answer.disputes, cite),
+        f'<p class="disclaimer">{e(DISCLAIMER)}</p>',
+        cite.section(),
+    ]
     return "".join(body)
 
 
-def welcome_html(atlas: Atlas) -> str:
-    regions = ", ".join(_link("regions", r.id, r.name) for r in atlas.regions.values())
-    roots = ", ".join(_link("roots", r.id, r.id) for r in atlas.roots.values())
-    conds = ", ".join(_link("conditions", c.id, c.name) for c in atlas.conditions.values())
-    flags = _red_flags(red_flags(atlas))
+def welcome_html(overview: Overview) -> str:
+    cite = Citations(overview.references)
     return (
         f"{STYLE}<h1>Sciatica Atlas</h1>"
         "<p>Click a part of the body where it hurts to see which nerve roots and nerves serve it, "
@@ -300,6 +286,12 @@ def welcome_html(atlas: Atlas) -> str:
         "a condition to see where it can hurt. Choosing a root also shows its key sensory "
         "point as a dot. Ctrl-click the same part on the other leg (or press <b>B</b>) to mark "
         "both sides. Press <b>Esc</b> to clear.</p>"
-        f"<h2>Regions</h2><p>{regions}</p><h2>Nerve roots</h2><p>{roots}</p>"
-        f"<h2>Conditions</h2><p>{conds}</p>{flags}"
+        "<p><b>Pain pattern</b> (press <b>P</b>): click every place that hurts, tick how it feels "
+        "and what was found, or describe it in words, and see which roots and conditions fit "
+        "best, how sure that is, and why.</p>"
+        f"<h2>Regions</h2><p>{links(overview.regions)}</p>"
+        f"<h2>Nerve roots</h2><p>{links(overview.roots)}</p>"
+        f"<h2>Conditions</h2><p>{links(overview.conditions)}</p>"
+        f"{red_flags_html(overview.red_flags, cite)}"
+        f'<p class="disclaimer">{e(DISCLAIMER)}</p>{cite.section()}'
     )

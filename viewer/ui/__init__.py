@@ -1,2 +1,2 @@
-"""Qt widgets of the atlas. Everything here listens to a ``Selection``; nothing sets another
+"""Qt widgets of the atlas. Everything here listens to the one AppState; nothing sets another
 widget's state directly."""

@@ -11,6 +11,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer.content.atlas import Atlas  # noqa: E402
+from viewer.content.pattern import Pattern  # noqa: E402
 from viewer.drawing.shapes import View  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 
@@ -39,13 +40,16 @@ def screenshot(
     select: tuple[str, str] | None,
     side: str | None = None,
     shown: str = "both",
+    pattern: Pattern | None = None,
 ) -> None:
     app = application()
     window = MainWindow(atlas, views)
     window.resize(*size)
     window.show()
     if select:
-        window.selection.select(*select, side)  # type: ignore[arg-type]
+        window.state.select(*select, side)  # type: ignore[arg-type]
+    if pattern is not None:
+        window.state.set_pattern(pattern)
     for _ in range(3):
         app.processEvents()
     window.show_view(shown)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 
 from viewer.content.atlas import Atlas
 from viewer.drawing.shapes import View
-from viewer.selection import Selection, Side, Target
+from viewer.state.app_state import BOTH, AppState
 from viewer.ui import palette
 from viewer.ui.qt_paths import to_painter_path
 from viewer.ui.shape_item import ShapeItem, State
@@ -32,18 +32,17 @@ LABEL_Z = 50
 POINT_Z = 60
 GAP = 70.0  # drawing units between two views
 TITLE_Y = -34.0
-BOTH: Side = "both"
 RING = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
 
 class AtlasCanvas(pg.GraphicsView):
     sigHoverName = Signal(str)
 
-    def __init__(self, atlas: Atlas, views: list[View], selection: Selection, parent=None):
+    def __init__(self, atlas: Atlas, views: list[View], state: AppState, parent=None):
         super().__init__(parent, background="w")
         self.atlas = atlas
         self.views = views
-        self.selection = selection
+        self.state = state
         self.vb = pg.ViewBox(lockAspect=True, invertY=True, enableMenu=False)
         self.setCentralItem(self.vb)
         self.items: list[ShapeItem] = []
@@ -71,7 +70,8 @@ class AtlasCanvas(pg.GraphicsView):
         self.hover_label.setZValue(100)
         self.hover_label.hide()
         self.vb.addItem(self.hover_label, ignoreBounds=True)
-        selection.subscribe(self._on_selection)
+        state.subscribe(self._on_state)
+        state.subscribe_views(self.show_view)
         self.fit()
 
     # -- building -------------------------------------------------------------------------
@@ -134,21 +134,10 @@ class AtlasCanvas(pg.GraphicsView):
     # -- reacting -------------------------------------------------------------------------
     def _on_item_clicked(self, item: ShapeItem, modifiers: Qt.KeyboardModifier) -> None:
         s = item.shape_data
-        kind, rid = s.kind or "", s.content_id or ""
-        current = self.selection.current
         adding = bool(
             modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         )
-        if (
-            adding
-            and current is not None
-            and (current.kind, current.id) == (kind, rid)
-            and current.side not in (None, s.side)
-        ):
-            # Ctrl/Shift-click the same part on the other side: both sides are affected
-            self.selection.select(kind, rid, BOTH)
-            return
-        self.selection.select(kind, rid, s.side)  # type: ignore[arg-type]
+        self.state.click(s.kind or "", s.content_id or "", s.side, adding)  # type: ignore[arg-type]
 
     def _on_item_hovered(self, item: ShapeItem, entered: bool) -> None:
         if not entered:
@@ -165,7 +154,11 @@ class AtlasCanvas(pg.GraphicsView):
         self.hover_label.show()
         self.sigHoverName.emit(f"{name}{side}")
 
-    def _on_selection(self, target: Target | None) -> None:
+    def _on_state(self, state: AppState) -> None:
+        if state.mode == "pattern":
+            self._show_pattern(state)
+            return
+        target = state.current
         for dot, root, side in self.key_points:
             dot.setVisible(
                 target is not None
@@ -190,9 +183,25 @@ class AtlasCanvas(pg.GraphicsView):
             else:
                 item.set_state(State.NORMAL)
 
+    def _show_pattern(self, state: AppState) -> None:
+        """Every marked place at once, in its own fill, outline and hatching; nothing else."""
+        marked: dict[str, set[str | None]] = {}
+        for place in state.pattern.places:
+            marked.setdefault(place.region, set()).add(place.side)
+        for dot, _root, _side in self.key_points:
+            dot.setVisible(False)
+        for item in self.items:
+            s = item.shape_data
+            sides = marked.get(s.content_id or "") if s.kind == "regions" else None
+            hit = bool(sides) and (None in sides or BOTH in sides or s.side in sides)  # type: ignore[operator]
+            item.set_state(State.MARKED if hit else State.NORMAL)
+
+    def marked_items(self) -> list[ShapeItem]:
+        return [i for i in self.items if i.state is State.MARKED]
+
     # -- helpers for the toolbar, tests and the benchmark -----------------------------------
     def show_view(self, name: str) -> None:
-        """Show one view by name, or ``"both"``, and fit it."""
+        """Show one view by name, or ``"both"``, and fit it (the state calls this)."""
         if name != BOTH and name not in self.layers:
             raise KeyError(f"no view named {name!r}; have {', '.join(self.layers)}")
         for view_name, layer in self.layers.items():

@@ -1,49 +1,78 @@
-"""The side panel: explains whatever is selected, and turns its links back into selections."""
+"""The side panel: explains whatever is selected, or ranks the pain pattern in pattern mode, and
+turns its links back into actions on the app state."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser
 
-from viewer.content.atlas import Atlas
-from viewer.content.explain import explain
+from viewer.content.atlas import SELECTABLE, Atlas
+from viewer.content.explain import explain, overview, red_flag_info
+from viewer.content.explore import Exploration, explore
+from viewer.content.pattern import Pattern
 from viewer.present.panel_html import render, welcome_html
-from viewer.selection import Selection, Target
+from viewer.present.pattern_html import render_exploration
+from viewer.state.app_state import AppState, Target
+
+#: Rendered pages kept for instant Back/Forward; patterns change often, so only a few of those.
+PATTERN_CACHE = 32
 
 
 class SidePanel(QTextBrowser):
-    def __init__(self, atlas: Atlas, selection: Selection, parent=None):
+    def __init__(self, atlas: Atlas, state: AppState, parent=None):
         super().__init__(parent)
         self.atlas = atlas
-        self.selection = selection
-        self._cache: dict[tuple[str, str, str | None], str] = {}
+        self.state = state
+        self._pages: dict[tuple[str, str, str | None], str] = {}
+        self._patterns: dict[Pattern, tuple[Exploration, str]] = {}
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
         self.setMinimumWidth(380)
-        selection.subscribe(self._on_selection)
-        self._on_selection(selection.current)
+        state.subscribe(self._on_state)
+        self._on_state(state)
 
     def html_for(self, target: Target | None) -> str:
-        key: tuple[str, str, str | None]
-        if target is None:
-            key = ("", "", None)
-            if key not in self._cache:
-                self._cache[key] = welcome_html(self.atlas)
-            return self._cache[key]
-        key = (target.kind, target.id, target.side)
-        if key not in self._cache:
-            data = explain(self.atlas, target.kind, target.id)
-            self._cache[key] = render(self.atlas, data, target.side)
-        return self._cache[key]
+        key = ("", "", None) if target is None else (target.kind, target.id, target.side)
+        if key not in self._pages:
+            if target is None:
+                self._pages[key] = welcome_html(overview(self.atlas))
+            else:
+                flag = None
+                if target.side == "both" and "cauda-equina" in self.atlas.red_flags:
+                    flag = red_flag_info(self.atlas, "cauda-equina")
+                answer = explain(self.atlas, target.kind, target.id)
+                self._pages[key] = render(answer, target.side, flag)
+        return self._pages[key]
 
-    def _on_selection(self, target: Target | None) -> None:
-        self.setHtml(self.html_for(target))
+    def exploration_for(self, pattern: Pattern) -> tuple[Exploration, str]:
+        if pattern not in self._patterns:
+            if len(self._patterns) >= PATTERN_CACHE:
+                self._patterns.pop(next(iter(self._patterns)))
+            result = explore(self.atlas, pattern)
+            self._patterns[pattern] = (result, render_exploration(result))
+        return self._patterns[pattern]
+
+    @property
+    def exploration(self) -> Exploration | None:
+        """The ranking on show in pattern mode (for tests and exports)."""
+        if self.state.mode != "pattern":
+            return None
+        return self.exploration_for(self.state.pattern)[0]
+
+    def _on_state(self, state: AppState) -> None:
+        if state.mode == "pattern":
+            html = self.exploration_for(state.pattern)[1]
+        else:
+            html = self.html_for(state.current)
+        scroll = self.verticalScrollBar().value() if state.mode == "pattern" else 0
+        self.setHtml(html)
+        self.verticalScrollBar().setValue(scroll)  # re-ranking should not jump to the top
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() != "atlas":
             return
         kind, _, rid = url.path().partition("/")
-        if kind and rid:
-            side = self.selection.current.side if self.selection.current else None
-            self.selection.select(kind, rid, side)
+        if kind in SELECTABLE and rid in getattr(self.atlas, kind):
+            cur = self.state.current
+            self.state.select(kind, rid, cur.side if cur else None)
