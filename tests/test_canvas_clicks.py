@@ -11,7 +11,7 @@ from viewer.ui.shape_item import State
 
 def test_click_calf_fills_panel_and_highlights(window):
     click_item(window, "regions", "calf-posterior", "left")
-    sel = window.selection.current
+    sel = window.state.current
     assert (sel.kind, sel.id, sel.side) == ("regions", "calf-posterior", "left")
     text = window.panel.toPlainText()
     assert "Calf" in text and "S1 nerve root" in text and "Sural nerve" in text
@@ -29,7 +29,7 @@ def test_click_calf_fills_panel_and_highlights(window):
 
 def test_click_top_of_foot_in_inset(window):
     click_item(window, "regions", "foot-dorsum", "right")
-    assert window.selection.current.id == "foot-dorsum"
+    assert window.state.current.id == "foot-dorsum"
     assert states(window, "roots", "L5", "right") == {State.RELATED}
     assert states(window, "nerves", "superficial-fibular", "right") == {State.RELATED}
     assert "L5 nerve root" in window.panel.toPlainText()
@@ -37,7 +37,7 @@ def test_click_top_of_foot_in_inset(window):
 
 def test_click_root_explains_root(window):
     click_item(window, "roots", "S1", "right")
-    assert window.selection.current.id == "S1"
+    assert window.state.current.id == "S1"
     text = window.panel.toPlainText()
     assert "Achilles" in text and "Key sensory point" in text and "outer side of the heel" in text
     assert states(window, "regions", "heel", "right") == {State.RELATED}
@@ -45,10 +45,10 @@ def test_click_root_explains_root(window):
 
 def test_click_nerve_and_escape_clears(window, qtbot):
     click_item(window, "nerves", "sciatic", "right")
-    assert window.selection.current.id == "sciatic"
+    assert window.state.current.id == "sciatic"
     assert "L4" in window.panel.toPlainText()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert window.selection.current is None
+    assert window.state.current is None
     assert states(window, "nerves", "sciatic", "right") == {State.NORMAL}
     assert "Click a part of the body" in window.panel.toPlainText()
 
@@ -88,17 +88,17 @@ def test_hover_shows_name(window, rid, side, view, shown):
 
 
 def test_panel_link_selects_and_back_returns(window):
-    window.selection.select("regions", "heel", "left")
+    window.state.select("regions", "heel", "left")
     window.panel.anchorClicked.emit(__import__("PySide6.QtCore").QtCore.QUrl("atlas:roots/S1"))
-    assert window.selection.current.id == "S1"
-    window.selection.back()
-    assert window.selection.current.id == "heel"
+    assert window.state.current.id == "S1"
+    window.state.back()
+    assert window.state.current.id == "heel"
 
 
 def test_search_box_selects(window, qtbot):
     window.search.setText("spinal stenosis")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert window.selection.current.id == "central-stenosis"
+    assert window.state.current.id == "central-stenosis"
     assert states(window, "regions", "calf-posterior", "left") == {State.RELATED}
     assert "Red flags" in window.panel.toPlainText()
 

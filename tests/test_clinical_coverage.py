@@ -64,19 +64,21 @@ def test_required_records_exist(atlas):
 def test_every_record_explains_with_full_citations(atlas):
     for kind, rid in _all_ids(atlas):
         data = explain(atlas, kind, rid)
-        assert data["id"] == rid and data["name"], (kind, rid)
-        assert data["references"], (kind, rid)
-        for ref in data["references"]:
-            assert ref["citation"].strip(), (kind, rid, ref["id"])
+        assert data.id == rid and data.name, (kind, rid)
+        assert data.references, (kind, rid)
+        for ref in data.references:
+            assert ref.citation.strip(), (kind, rid, ref.id)
         # every id the data cites is listed in the references
-        assert {r["id"] for r in data["references"]} == set(data["sources"])
+        assert {r.id for r in data.references} == set(data.sources)
 
 
 def test_root_fields_are_complete(atlas):
     for rid in ROOTS:
-        data = explain(atlas, "roots", rid)
+        root = atlas.roots[rid]
         for field in ("dermatome", "key_sensory_point", "key_muscle", "bedside_test", "reflex"):
-            assert data[field].strip(), (rid, field)
+            assert getattr(root, field).strip(), (rid, field)
+        shown = {f.label: f.text for f in explain(atlas, "roots", rid).facts}
+        assert shown["Key sensory point"] == root.key_sensory_point
 
 
 @pytest.mark.parametrize(
@@ -97,7 +99,7 @@ def test_root_fields_are_complete(atlas):
     ],
 )
 def test_more_root_facts(atlas, root, field, expected):
-    assert expected.lower() in explain(atlas, "roots", root)[field].lower()
+    assert expected.lower() in getattr(atlas.roots[root], field).lower()
 
 
 @pytest.mark.parametrize(
@@ -185,18 +187,18 @@ def test_condition_kinds(atlas, cid, kind):
 def test_every_condition_has_regions_red_flags_and_features(atlas):
     for cid in atlas.conditions:
         data = explain(atlas, "conditions", cid)
-        assert data["regions"], cid
-        assert data["features"], cid
-        assert {f["id"] for f in data["red_flags"]} >= {"cauda-equina", "progressive-weakness"}
+        assert atlas.conditions[cid].regions, cid
+        assert data.features, cid
+        assert {f.id for f in data.red_flags} >= {"cauda-equina", "progressive-weakness"}
 
 
 def test_hamstring_tension_is_presented_as_claims(atlas):
     data = explain(atlas, "conditions", "hamstring-tension")
-    assert data["mechanism"].startswith("Not an established diagnosis")
-    assert data["claims"]
+    assert data.mechanism.startswith("Not an established diagnosis")
+    assert data.claims
     popular = {s.id for s in atlas.sources.values() if s.kind == "popular-article"}
-    for claim in data["claims"]:
-        assert set(claim["sources"]) & popular
+    for claim in data.claims:
+        assert set(claim.sources) & popular
 
 
 def test_gluteal_trigger_points_mimic_l5(atlas):
@@ -225,13 +227,13 @@ def test_exercises_have_steps_dose_cautions_evidence(atlas):
 )
 def test_disagreements_are_shown(atlas, record, topic_words, min_positions):
     kind = atlas.kind_of(record)
-    disputes = explain(atlas, kind, record)["disputes"]
-    match = [d for d in disputes if topic_words.lower() in d["topic"].lower()]
-    assert match, [d["topic"] for d in disputes]
-    positions = match[0]["positions"]
+    disputes = explain(atlas, kind, record).disputes
+    match = [d for d in disputes if topic_words.lower() in d.topic.lower()]
+    assert match, [d.topic for d in disputes]
+    positions = match[0].positions
     assert len(positions) >= min_positions
     # each side of a disagreement cites its own sources
-    assert len({tuple(p["sources"]) for p in positions}) == len(positions)
+    assert len({tuple(p.sources) for p in positions}) == len(positions)
 
 
 def test_dermatome_overlap_numbers(atlas):

@@ -22,8 +22,8 @@ def test_sciatic_nerve_carries_l4_to_s3(atlas):
     ],
 )
 def test_root_facts(atlas, root, field, expected):
-    data = explain(atlas, "roots", root)
-    assert expected.lower() in data[field].lower()
+    shown = {f.label: f.text for f in explain(atlas, "roots", root).facts}
+    assert expected.lower() in shown[field].lower()
 
 
 def test_l5_s1_herniation_usually_hits_s1(atlas):
@@ -57,10 +57,10 @@ def test_highlight_for_region_lights_roots_and_nerve_route(atlas):
 
 def test_region_explanation_shape(atlas):
     data = explain(atlas, "regions", "calf-posterior")
-    assert data["id"] == "calf-posterior" and data["name"] == "Calf"
-    assert data["roots"] == ["S1", "S2"]
-    assert "sural" in data["nerves"]
-    kinds = {c["id"]: c["kind"] for c in data["conditions"]}
+    assert data.id == "calf-posterior" and data.name == "Calf"
+    assert [link.target.id for link in data.root_links] == ["S1", "S2"]
+    assert "sural" in [link.target.id for link in data.nerve_links]
+    kinds = {c.ref.id: c.kind for c in data.conditions}
     assert kinds["disc-herniation"] == "radicular"
     assert kinds["sacroiliac-dysfunction"] == "referred"
     assert data["exercises"] and data["red_flags"]
@@ -71,10 +71,11 @@ def test_region_explanation_shape(atlas):
 
 def test_condition_explanation_has_red_flags_and_exercises(atlas):
     data = explain(atlas, "conditions", "central-stenosis")
-    assert data["kind"] == "radicular"
-    assert "calf-posterior" in data["regions"]
-    assert {e["id"] for e in data["exercises"]} >= {"flexion-bias"}
-    assert data["red_flags"]
+    assert data.condition_kind == "radicular"
+    regions = next(f for f in data.facts if f.label == "Where it can hurt")
+    assert "calf-posterior" in [r.id for r in regions.refs]
+    assert {e.ref.id for e in data.exercises} >= {"flexion-bias"}
+    assert data.red_flags
 
 
 def test_resolve_accepts_names_and_ids(atlas):

@@ -12,7 +12,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def test_click_groin_on_the_front(window):
     click_item(window, "regions", "groin", "right", view="anterior")
-    sel = window.selection.current
+    sel = window.state.current
     assert (sel.id, sel.side) == ("groin", "right")
     text = window.panel.toPlainText()
     assert "Groin" in text and "L1 nerve root" in text and "Ilioinguinal nerve" in text
@@ -24,7 +24,7 @@ def test_click_groin_on_the_front(window):
 
 def test_inner_shin_lights_saphenous_not_sciatic(window):
     click_item(window, "regions", "leg-medial", "left", view="anterior")
-    assert window.selection.current.id == "leg-medial"
+    assert window.state.current.id == "leg-medial"
     assert states(window, "nerves", "saphenous", "left", "anterior") == {State.RELATED}
     assert states(window, "nerves", "femoral", "left", "anterior") == {State.RELATED}
     assert states(window, "nerves", "sciatic", "left") == {State.NORMAL}
@@ -40,14 +40,14 @@ def test_clicking_a_root_shows_its_key_sensory_point(window):
     click_item(window, "roots", "S1", "right")
     assert window.canvas.visible_key_points() == [("S1", "right")]
     # from search, no side: the point shows on both legs, in every view that has it
-    window.selection.select("roots", "L5")
+    window.state.select("roots", "L5")
     assert sorted(window.canvas.visible_key_points()) == [
         ("L5", "left"),
         ("L5", "left"),
         ("L5", "right"),
         ("L5", "right"),
     ]
-    window.selection.select("regions", "heel", "left")
+    window.state.select("regions", "heel", "left")
     assert window.canvas.visible_key_points() == []
 
 
@@ -55,7 +55,7 @@ def test_ctrl_click_other_side_marks_both_and_warns(window):
     click_item(window, "regions", "calf-posterior", "left")
     assert "Marked on both sides" not in window.panel.toPlainText()
     click_item(window, "regions", "calf-posterior", "right", modifiers=CTRL)
-    sel = window.selection.current
+    sel = window.state.current
     assert (sel.id, sel.side) == ("calf-posterior", "both")
     assert states(window, "regions", "calf-posterior", None) == {State.SELECTED}
     text = window.panel.toPlainText()
@@ -63,22 +63,22 @@ def test_ctrl_click_other_side_marks_both_and_warns(window):
     assert window.both_sides.isChecked()
     # the Both sides toggle goes back to the side first clicked
     window.both_sides.trigger()
-    assert window.selection.current.side == "left"
+    assert window.state.current.side == "left"
     window.both_sides.trigger()
-    assert window.selection.current.side == "both"
+    assert window.state.current.side == "both"
     # a plain click on one side goes back to one side
     click_item(window, "regions", "calf-posterior", "right")
-    assert window.selection.current.side == "right"
+    assert window.state.current.side == "right"
     assert not window.both_sides.isChecked()
 
 
 def test_both_sides_action_toggles(window):
-    window.selection.select("regions", "thigh-anterior-upper", "right")
+    window.state.select("regions", "thigh-anterior-upper", "right")
     window.both_sides.trigger()
-    assert window.selection.current.side == "both"
+    assert window.state.current.side == "both"
     assert states(window, "regions", "thigh-anterior-upper", "left") == {State.SELECTED}
     window.both_sides.trigger()
-    assert window.selection.current.side == "right"
+    assert window.state.current.side == "right"
     assert states(window, "regions", "thigh-anterior-upper", "left") == {State.NORMAL}
 
 
@@ -87,7 +87,7 @@ def test_show_one_view_then_click_in_it(window):
     assert not window.canvas.layers["posterior"].isVisible()
     assert window.canvas.layers["anterior"].isVisible()
     click_item(window, "regions", "knee-anterior", "left", view="anterior")
-    assert window.selection.current.id == "knee-anterior"
+    assert window.state.current.id == "knee-anterior"
     assert "L3 nerve root" in window.panel.toPlainText()
     window.view_actions["both"].trigger()
     assert window.canvas.layers["posterior"].isVisible()
@@ -97,5 +97,5 @@ def test_highlighted_region_draws_above_bones(window):
     click_item(window, "regions", "heel", "left")
     heel = window.canvas.items_for("regions", "heel", "left")[0]
     assert heel.zValue() > Z_ORDER["bone"]
-    window.selection.clear()
+    window.state.clear()
     assert heel.zValue() < Z_ORDER["bone"]

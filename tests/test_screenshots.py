@@ -41,7 +41,7 @@ def _canvas_image(window) -> QImage:
 )
 def test_drawing_matches_approved(window, tmp_path, name, select):
     if select:
-        window.selection.select(*select)
+        window.state.select(*select)
     window.canvas.fit()
     actual = _canvas_image(window)
     approved_path = APPROVED / f"{name}.png"
@@ -64,7 +64,7 @@ def test_comparison_catches_a_changed_drawing(window):
     """The tolerance is not so loose that a different selection passes as the approved one."""
     window.canvas.fit()
     plain = _pixels(_canvas_image(window))
-    window.selection.select("roots", "L4")
+    window.state.select("roots", "L4")
     selected = _pixels(_canvas_image(window))
     diff = np.abs(plain.astype(int) - selected.astype(int)).max(axis=2)
     assert float((diff > CHANNEL_TOLERANCE).mean()) > MAX_DIFFERENT * 5

@@ -143,14 +143,14 @@ def _ranked_json(r: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def effective_marks(pattern: Pattern) -> tuple[tuple[Mark, bool], ...]:
+def effective_marks(pattern: Pattern, has_both_legs: bool = True) -> tuple[tuple[Mark, bool], ...]:
     """The recorded marks, plus "both legs" when the places are on both legs; each with whether
     it was worked out automatically."""
     marks = [(m, False) for m in pattern.marks if m.finding != BOTH_LEGS]
     chosen = pattern.mark(BOTH_LEGS)
     if chosen is not None:
         marks.append((chosen, False))
-    elif pattern.both_legs:
+    elif pattern.both_legs and has_both_legs:
         marks.append((Mark(BOTH_LEGS, True, "both"), True))
     return tuple(marks)
 
@@ -188,8 +188,10 @@ def _location_reason(
     inside = [r for r in dict.fromkeys(regions) if r in covered]
     n_in = sum(1 for r in regions if r in covered)
     names = ", ".join(atlas.regions[r].name.lower() for r in inside)
-    if n_in * 2 >= len(regions):
-        factor = m.place_inside
+    share = n_in / len(regions)
+    if share > 0.5:
+        # all inside: the full factor; just over half: barely more than neutral
+        factor = 1 + (m.place_inside - 1) * (2 * share - 1)
         text = f"{n_in} of {len(regions)} marked places lie in {what} ({names})."
     elif n_in:
         factor = 1.0
@@ -240,7 +242,7 @@ def explore(atlas: Atlas, pattern: Pattern) -> Exploration:
     input first, with ``validate_pattern``)."""
     validate_pattern(atlas, pattern)
     m = method(atlas)
-    marks = effective_marks(pattern)
+    marks = effective_marks(pattern, BOTH_LEGS in atlas.findings)
     root_reasons: dict[str, list[Reason]] = {}
     cond_reasons: dict[str, list[Reason]] = {}
     for rid in atlas.roots:
@@ -336,17 +338,12 @@ def certainty(
         return "Nothing in the atlas fits these marks; that does not rule anything out."
     lead_roots = [roots[0], *(r for r in roots[1:] if r.close)] if roots else []
     if location_only:
-        if len(lead_roots) > 1:
-            return (
-                f"Location alone cannot separate {_names(lead_roots[:3])}: studies found that "
-                "where it hurts tells one root from another little better than chance, so add "
-                "examination findings (strength, reflexes, feeling at the key points)."
-            )
-        lead = lead_roots[0].ref.name if lead_roots else "no root"
+        close = f" ({_names(lead_roots[:3])} are level here)" if len(lead_roots) > 1 else ""
         return (
-            f"Based on location alone, {lead} fits the marked places best, but location alone "
-            "cannot reliably separate one root from another (for example L5 from S1): studies "
-            "found pain drawings no better than chance, so add examination findings."
+            "Location alone cannot separate one root from another, for example L5 from S1: "
+            "clinicians told L5 from S1 pain drawings apart no better than chance, so this "
+            f"ranking is only a starting point{close}; add examination findings (strength, "
+            "reflexes, feeling at the key points) to separate them."
         )
     parts = []
     if len(lead_roots) > 1:
