@@ -18,23 +18,25 @@ def run(*args, ok=True):
 
 def test_explain_region_json():
     data = json.loads(run("explain", "calf", "--json").stdout)
-    assert data["id"] == "calf-posterior" and "S1" in data["roots"]
-    assert {"id", "name", "kind"} <= set(data["conditions"][0])
+    assert data["id"] == "calf-posterior" and data["type"] == "region"
+    assert "S1" in [link["target"]["id"] for link in data["root_links"]]
+    first = data["conditions"][0]
+    assert {"id", "name"} <= set(first["ref"]) and first["kind"]
 
 
 def test_explain_root_json():
     data = json.loads(run("explain", "S1", "--json").stdout)
-    for key in (
-        "id",
-        "dermatome",
-        "key_sensory_point",
-        "key_muscle",
-        "reflex",
-        "regions",
-        "nerves",
+    facts = {f["label"]: f for f in data["facts"]}
+    for label in (
+        "Skin area (dermatome)",
+        "Key sensory point",
+        "Key muscle",
+        "Reflex",
+        "Regions",
+        "Feeds the nerves",
     ):
-        assert key in data
-    assert "Achilles" in data["reflex"]
+        assert facts[label]["text"] or facts[label]["refs"], label
+    assert "Achilles" in facts["Reflex"]["text"]
 
 
 def test_list_roots_json():
@@ -71,16 +73,19 @@ def test_screenshot_writes_png(tmp_path):
 
 
 def test_explain_front_regions_by_plain_name():
+    def linked(data, key):
+        return [link["target"]["id"] for link in data[key]]
+
     data = json.loads(run("explain", "inner shin", "--json").stdout)
-    assert data["id"] == "leg-medial" and data["roots"] == ["L4"]
-    assert "saphenous" in data["nerves"] and "sciatic" not in data["nerves"]
+    assert data["id"] == "leg-medial" and linked(data, "root_links") == ["L4"]
+    assert "saphenous" in linked(data, "nerve_links") and "sciatic" not in linked(data, "nerve_links")
     groin = json.loads(run("explain", "groin", "--json").stdout)
-    assert "L1" in groin["roots"] and "ilioinguinal" in groin["nerves"]
+    assert "L1" in linked(groin, "root_links") and "ilioinguinal" in linked(groin, "nerve_links")
 
 
 def test_explain_condition_lists_disputes_and_claims():
     data = json.loads(run("explain", "piriformis", "--json").stdout)
-    assert data["kind"] == "entrapment"
+    assert data["condition_kind"] == "entrapment"
     assert any("piriformis syndrome" in d["topic"].lower() for d in data["disputes"])
     assert data["claims"]
 
@@ -103,7 +108,7 @@ def test_screenshot_bad_view_and_side_without_select(tmp_path):
 
 def test_explain_text_shows_claims_and_citations():
     out = run("explain", "tight hamstrings").stdout
-    assert "claims: One popular article says muscle imbalances" in out
+    assert "Opinion, not established: One popular article says muscle imbalances" in out
     assert "None" not in out
     assert "[seed-four-causes] Cannone J." in out
-    assert "Educational only" in out
+    assert "Educational, not a diagnosis" in out

@@ -60,36 +60,36 @@ def test_ctrl_click_other_side_marks_both_and_warns(window):
     assert states(window, "regions", "calf-posterior", None) == {State.SELECTED}
     text = window.panel.toPlainText()
     assert "Marked on both sides" in text and "Cauda equina syndrome" in text
-    assert window.both_sides.isChecked()
+    assert window.registry["both-sides"].isChecked()
     # the Both sides toggle goes back to the side first clicked
-    window.both_sides.trigger()
+    window.registry["both-sides"].trigger()
     assert window.state.current.side == "left"
-    window.both_sides.trigger()
+    window.registry["both-sides"].trigger()
     assert window.state.current.side == "both"
     # a plain click on one side goes back to one side
     click_item(window, "regions", "calf-posterior", "right")
     assert window.state.current.side == "right"
-    assert not window.both_sides.isChecked()
+    assert not window.registry["both-sides"].isChecked()
 
 
 def test_both_sides_action_toggles(window):
     window.state.select("regions", "thigh-anterior-upper", "right")
-    window.both_sides.trigger()
+    window.registry["both-sides"].trigger()
     assert window.state.current.side == "both"
     assert states(window, "regions", "thigh-anterior-upper", "left") == {State.SELECTED}
-    window.both_sides.trigger()
+    window.registry["both-sides"].trigger()
     assert window.state.current.side == "right"
     assert states(window, "regions", "thigh-anterior-upper", "left") == {State.NORMAL}
 
 
 def test_show_one_view_then_click_in_it(window):
-    window.view_actions["anterior"].trigger()
+    window.registry["view-anterior"].trigger()
     assert not window.canvas.layers["posterior"].isVisible()
     assert window.canvas.layers["anterior"].isVisible()
     click_item(window, "regions", "knee-anterior", "left", view="anterior")
     assert window.state.current.id == "knee-anterior"
     assert "L3 nerve root" in window.panel.toPlainText()
-    window.view_actions["both"].trigger()
+    window.registry["view-all"].trigger()
     assert window.canvas.layers["posterior"].isVisible()
 
 

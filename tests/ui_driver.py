@@ -34,3 +34,42 @@ def click_item(window, kind, rid, side, view="posterior", modifiers=Qt.KeyboardM
 
 def states(window, kind, rid, side, view=None):
     return {i.state for i in window.canvas.items_for(kind, rid, side, view)}
+
+
+def click_link(browser, href: str) -> None:
+    """Click a rendered link in a text browser where a user would: scroll it into view, then
+    press and release the mouse over its text."""
+    from PySide6.QtGui import QTextCursor
+
+    doc = browser.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.isValid() and frag.charFormat().anchorHref() == href:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(frag.position() + max(frag.length() // 2, 0))
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                QApplication.processEvents()
+                pos = browser.cursorRect(cursor).center()
+                viewport = browser.viewport()
+                for etype, buttons in (
+                    (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                    (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+                ):
+                    event = QMouseEvent(
+                        etype,
+                        QPointF(pos),
+                        viewport.mapToGlobal(QPointF(pos)),
+                        Qt.MouseButton.LeftButton,
+                        buttons,
+                        Qt.KeyboardModifier.NoModifier,
+                    )
+                    QApplication.sendEvent(viewport, event)
+                QApplication.processEvents()
+                return
+            it += 1
+        block = block.next()
+    raise LookupError(f"no link {href!r} in the panel")

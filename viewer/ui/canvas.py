@@ -155,7 +155,11 @@ class AtlasCanvas(pg.GraphicsView):
         self.sigHoverName.emit(f"{name}{side}")
 
     def _on_state(self, state: AppState) -> None:
-        if state.mode == "pattern":
+        drawing = state.mode == "pattern"
+        for item in self.items:
+            # while drawing a pattern, a click anywhere on the skin marks the place under it
+            item.takes_clicks = not drawing or item.shape_data.kind == "regions"
+        if drawing:
             self._show_pattern(state)
             return
         target = state.current

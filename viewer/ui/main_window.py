@@ -46,8 +46,9 @@ class MainWindow(QMainWindow):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.pattern_panel)
         right.addWidget(self.panel)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)  # the ranking is what the clinician came for
+        self.right = right
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(right)
@@ -103,7 +104,11 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
 
     def _on_state(self, state: AppState) -> None:
-        self.pattern_panel.setVisible(state.mode == "pattern")
+        drawing = state.mode == "pattern"
+        if drawing and not self.pattern_panel.isVisible():
+            total = max(self.right.height(), 400)
+            self.right.setSizes([total * 2 // 5, total - total * 2 // 5])
+        self.pattern_panel.setVisible(drawing)
 
     def _search_for(self, text: str) -> None:
         if not text.strip():

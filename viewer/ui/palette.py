@@ -7,6 +7,7 @@ VERMILLION = QColor("#D55E00")
 BLUE = QColor("#0072B2")
 SKY = QColor("#56B4E9")
 ORANGE = QColor("#E69F00")
+PURPLE = QColor("#CC79A7")  # reddish purple: places marked in a pain pattern
 
 FILL = {
     "skin": QColor("#f6ece4"),
@@ -32,5 +33,6 @@ NERVE_EDGE = QColor("#9c7f1e")
 HOVER_FILL = QColor(230, 159, 0, 90)
 SELECTED_FILL = QColor(213, 94, 0, 140)
 RELATED_FILL = QColor(86, 180, 233, 120)
+MARKED_FILL = QColor(204, 121, 167, 150)
 LABEL = QColor("#2b2b2b")
 POINT_RING = QColor("#ffffff")

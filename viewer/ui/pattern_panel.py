@@ -10,29 +10,35 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.content.atlas import Atlas
-from viewer.content.describe import read_description
 from viewer.content.pattern import Side, merge_patterns
 from viewer.state.app_state import AppState
 from viewer.state.documents import PatternFileError, load_pattern, save_pattern
 
-GROUPS = (
-    ("quality", "How it feels"),
-    ("worse", "Worse with"),
-    ("better", "Eased by"),
-    ("exam", "What the examination found"),
-    ("history", "Background"),
+GROUP_TITLES = {
+    "quality": "How it feels",
+    "worse": "Worse with",
+    "better": "Eased by",
+    "exam": "What the examination found",
+    "history": "Background",
+}
+#: Tabs of the findings, each holding one or more groups of the content's vocabulary.
+TABS = (
+    (("quality",), "How it feels"),
+    (("worse", "better"), "Worse / eased"),
+    (("exam",), "Examination"),
+    (("history",), "Background"),
 )
 FILE_FILTER = "Pain patterns (*.pattern.yaml *.yaml);;All files (*)"
 
@@ -44,80 +50,96 @@ class PatternPanel(QWidget):
         self.state = state
         self.finding_buttons: dict[str, tuple[QToolButton, QToolButton]] = {}
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(6, 6, 6, 6)
+        outer.setContentsMargins(6, 4, 6, 4)
+        outer.setSpacing(4)
+        top = QHBoxLayout()
         self.count = QLabel()
-        self.count.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        outer.addWidget(self.count)
-        hint = QLabel(
+        self.count.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.count.setToolTip(
             "Click the drawing to add a place, click it again to remove it. "
-            "Record what was found below. Esc leaves pattern mode."
+            "Esc leaves pattern mode; Previous undoes the last change."
         )
-        hint.setWordWrap(True)
-        outer.addWidget(hint)
-        files = QHBoxLayout()
+        top.addWidget(self.count, 1)
         self.open_button = QPushButton("Open…")
         self.save_button = QPushButton("Save…")
-        self.clear_button = QPushButton("Clear pattern")
+        self.clear_button = QPushButton("Clear")
+        self.open_button.setToolTip("Open a saved pain pattern")
+        self.save_button.setToolTip("Save this pain pattern to a file")
+        self.clear_button.setToolTip("Start a new pattern (Previous brings this one back)")
         self.open_button.clicked.connect(self._ask_open)
         self.save_button.clicked.connect(self._ask_save)
         self.clear_button.clicked.connect(state.clear_pattern)
         for b in (self.open_button, self.save_button, self.clear_button):
-            files.addWidget(b)
-        outer.addLayout(files)
-        outer.addWidget(QLabel("<b>Describe it in words</b>"))
+            top.addWidget(b)
+        outer.addLayout(top)
+        words = QHBoxLayout()
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(
-            "e.g. pain from my left buttock down the back of the thigh to the little toe, "
-            "worse sitting, ankle jerk absent, no weakness"
+            "Describe it in words, e.g. pain from my left buttock down the back of the thigh "
+            "to the little toe, worse sitting, ankle jerk absent, no weakness"
         )
-        self.description.setFixedHeight(64)
+        self.description.setFixedHeight(48)
+        self.description.setTabChangesFocus(True)
         self.description.setAccessibleName("Describe the pain in words")
-        outer.addWidget(self.description)
-        self.read_button = QPushButton("Read description")
+        words.addWidget(self.description, 1)
+        self.read_button = QPushButton("Read")
+        self.read_button.setToolTip("Pick out the places, symptoms and findings in the description")
         self.read_button.clicked.connect(self.read_text)
-        outer.addWidget(self.read_button)
+        words.addWidget(self.read_button)
+        outer.addLayout(words)
         self.understood = QLabel()
         self.understood.setWordWrap(True)
         self.understood.setTextFormat(Qt.TextFormat.PlainText)
+        self.understood.hide()
         outer.addWidget(self.understood)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #9b1c31;")
+        self.message.hide()
         outer.addWidget(self.message)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        for group, title in GROUPS:
-            box = QGroupBox(title)
-            grid = QGridLayout(box)
+        self.tabs = QTabWidget()
+        for groups, title in TABS:
+            page = QWidget()
+            grid = QGridLayout(page)
+            grid.setContentsMargins(4, 4, 4, 4)
+            grid.setVerticalSpacing(2)
             grid.setColumnStretch(0, 1)
             row = 0
-            for fid, finding in atlas.findings.items():
-                if finding.group != group:
-                    continue
-                label = QLabel(finding.name)
-                label.setWordWrap(True)
-                label.setTextFormat(Qt.TextFormat.PlainText)
-                label.setToolTip(finding.description)
-                yes, no = QToolButton(), QToolButton()
-                for button, text, present in ((yes, "Yes", True), (no, "No", False)):
-                    button.setText(text)
-                    button.setCheckable(True)
-                    button.setAccessibleName(f"{finding.name}: {'present' if present else 'absent'}")
-                    button.clicked.connect(lambda _c=False, f=fid, p=present: self._toggle(f, p))
-                grid.addWidget(label, row, 0)
-                grid.addWidget(yes, row, 1)
-                grid.addWidget(no, row, 2)
-                self.finding_buttons[fid] = (yes, no)
-                row += 1
-            column.addWidget(box)
-        column.addStretch(1)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll, 1)
+            for group in groups:
+                if len(groups) > 1:
+                    heading = QLabel(f"<b>{GROUP_TITLES[group]}</b>")
+                    grid.addWidget(heading, row, 0, 1, 3)
+                    row += 1
+                for fid, finding in atlas.findings.items():
+                    if finding.group != group:
+                        continue
+                    self._add_row(grid, row, fid, finding.name, finding.description)
+                    row += 1
+            grid.setRowStretch(row, 1)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
+        outer.addWidget(self.tabs, 1)
         state.subscribe(self._on_state)
         self._on_state(state)
+
+    def _add_row(self, grid: QGridLayout, row: int, fid: str, name: str, description: str) -> None:
+        label = QLabel(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setToolTip(description)
+        yes, no = QToolButton(), QToolButton()
+        for button, text, present in ((yes, "Yes", True), (no, "No", False)):
+            button.setText(text)
+            button.setCheckable(True)
+            button.setAccessibleName(f"{name}: {'present' if present else 'absent'}")
+            button.clicked.connect(lambda _c=False, f=fid, p=present: self._toggle(f, p))
+        grid.addWidget(label, row, 0)
+        grid.addWidget(yes, row, 1)
+        grid.addWidget(no, row, 2)
+        self.finding_buttons[fid] = (yes, no)
 
     # -- actions ----------------------------------------------------------------------------
     def _side_for_findings(self) -> Side | None:
@@ -133,32 +155,39 @@ class PatternPanel(QWidget):
         self.state.set_mark(fid, present, side)
 
     def read_text(self) -> None:
+        from viewer.content.describe import read_description  # only when someone types
+
         reading = read_description(self.atlas, self.description.toPlainText())
         self.state.set_pattern(merge_patterns(self.state.pattern, reading.pattern))
         text = "Understood: " + ("; ".join(reading.understood) or "nothing")
         if reading.not_understood:
             text += "\nNot used: " + ", ".join(reading.not_understood)
-        self.understood.setText(text)
+        self._say(self.understood, text)
 
     def save_to(self, path: Path) -> bool:
         try:
             save_pattern(path, self.state.pattern)
         except OSError as exc:
-            self.message.setText(f"Could not save {path}: {exc.strerror or exc}")
+            self._say(self.message, f"Could not save {path}: {exc.strerror or exc}")
             return False
-        self.message.setText("")
-        self.understood.setText(f"Saved to {path}")
+        self._say(self.message, "")
+        self._say(self.understood, f"Saved to {path}")
         return True
 
     def open_from(self, path: Path) -> bool:
         try:
             pattern = load_pattern(path, self.atlas)
         except PatternFileError as exc:
-            self.message.setText(f"Could not open the pattern: {exc}")
+            self._say(self.message, f"Could not open the pattern: {exc}")
             return False
-        self.message.setText("")
+        self._say(self.message, "")
         self.state.set_pattern(pattern)
         return True
+
+    @staticmethod
+    def _say(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def _ask_open(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open a pain pattern", "", FILE_FILTER)

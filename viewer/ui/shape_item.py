@@ -10,7 +10,7 @@ from enum import Enum
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker, QPen
 
 from viewer.drawing.shapes import Shape
 from viewer.ui import palette
@@ -21,6 +21,7 @@ class State(Enum):
     NORMAL = 0
     RELATED = 1
     SELECTED = 2
+    MARKED = 3  # a place in the pain pattern
 
 
 REGION_LIFT = (
@@ -39,6 +40,7 @@ class ShapeItem(pg.GraphicsObject):
         self.is_line = shape.kind in ("roots", "nerves")
         self.state = State.NORMAL
         self.hovered = False
+        self.takes_clicks = True  # off for nerves and roots while a pain pattern is drawn
         self.base_z = 0.0
         if self.is_line:
             stroker = QPainterPathStroker()
@@ -81,12 +83,19 @@ class ShapeItem(pg.GraphicsObject):
             fill, edge, width = palette.SELECTED_FILL, palette.VERMILLION, 3.5
         elif self.state is State.RELATED:
             fill, edge, width = palette.RELATED_FILL, palette.BLUE, 2.5
+        elif self.state is State.MARKED:
+            fill, edge, width = palette.MARKED_FILL, palette.PURPLE.darker(140), 3.5
         p.setBrush(fill)
         pen = QPen(edge, width)
         pen.setCosmetic(True)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         p.setPen(pen)
         p.drawPath(self.path)
+        if self.state is State.MARKED:
+            # hatching as well as colour, so a marked place reads in greyscale too
+            p.setBrush(QBrush(palette.PURPLE.darker(160), Qt.BrushStyle.BDiagPattern))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.drawPath(self.path)
         if self.hovered:
             p.setBrush(palette.HOVER_FILL)
             hover_pen = QPen(palette.ORANGE, 2.5)
@@ -114,7 +123,8 @@ class ShapeItem(pg.GraphicsObject):
     # -- mouse ----------------------------------------------------------------------------
     def hoverEvent(self, ev: object) -> None:
         over = (
-            not ev.isExit()  # type: ignore[attr-defined]
+            self.takes_clicks
+            and not ev.isExit()  # type: ignore[attr-defined]
             and self._hit.contains(ev.pos())  # type: ignore[attr-defined]
             and ev.acceptClicks(Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
         )
@@ -126,7 +136,7 @@ class ShapeItem(pg.GraphicsObject):
     def mouseClickEvent(self, ev: object) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
             return
-        if self._hit.contains(ev.pos()):  # type: ignore[attr-defined]
+        if self.takes_clicks and self._hit.contains(ev.pos()):  # type: ignore[attr-defined]
             ev.accept()  # type: ignore[attr-defined]
             self.sigClicked.emit(self, ev.modifiers())  # type: ignore[attr-defined]
         else:

@@ -1,0 +1,140 @@
+"""Pattern mode as a clinician uses it: press P, click the places on the drawing, answer the
+findings with Yes / No, read the ranking, leave with Esc, come back with Back, save and open."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.ui_driver import click_item, click_link, states
+from viewer.ui.shape_item import State
+
+S1_PATH = [
+    ("buttock", "posterior"),
+    ("thigh-posterior", "posterior"),
+    ("calf-posterior", "posterior"),
+    ("little-toe", "posterior"),
+]
+
+
+def enter_pattern_mode(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    assert window.state.mode == "pattern"
+    assert window.pattern_panel.isVisible()
+
+
+def answer(window, qtbot, finding, present=True):
+    yes, no = window.pattern_panel.finding_buttons[finding]
+    button = yes if present else no
+    button.ensurePolished()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+
+
+def test_clicking_places_marks_them_all_and_counts(window, qtbot):
+    enter_pattern_mode(window, qtbot)
+    for rid, view in S1_PATH:
+        click_item(window, "regions", rid, "left", view)
+    for rid, _view in S1_PATH:
+        assert states(window, "regions", rid, "left") == {State.MARKED}, rid
+        assert State.MARKED not in states(window, "regions", rid, "right")
+    assert window.pattern_panel.count.text().startswith("4 places marked")
+    # clicking a marked place again removes it
+    click_item(window, "regions", "calf-posterior", "left")
+    assert states(window, "regions", "calf-posterior", "left") == {State.NORMAL}
+    assert window.pattern_panel.count.text().startswith("3 places marked")
+
+
+def test_findings_rerank_the_panel(window, qtbot):
+    enter_pattern_mode(window, qtbot)
+    for rid, view in S1_PATH:
+        click_item(window, "regions", rid, "left", view)
+    assert "Location alone cannot separate" in window.panel.toPlainText()
+    answer(window, qtbot, "shooting")
+    answer(window, qtbot, "worse-sitting")
+    answer(window, qtbot, "reduced-ankle-jerk")
+    answer(window, qtbot, "weakness", present=False)
+    result = window.panel.exploration
+    assert [r.ref.id for r in result.roots[:1]] == ["S1"]
+    assert [c.ref.id for c in result.conditions[:1]] == ["disc-herniation"]
+    text = window.panel.toPlainText()
+    assert "1. S1 nerve root" in text and "1. Lumbar disc herniation" in text
+    assert "Reduced or absent ankle jerk (present)" in text
+    assert "How this ranking works" in text
+    # the No button records an absent finding
+    assert window.pattern_panel.finding_buttons["weakness"][1].isChecked()
+    assert window.state.pattern.mark("weakness").present is False
+    # clicking the chosen answer again forgets it
+    answer(window, qtbot, "reduced-ankle-jerk")
+    assert window.state.pattern.mark("reduced-ankle-jerk") is None
+    assert "Reduced or absent ankle jerk (present)" not in window.panel.toPlainText()
+
+
+def test_both_legs_raise_the_cauda_equina_warning(window, qtbot):
+    enter_pattern_mode(window, qtbot)
+    click_item(window, "regions", "calf-posterior", "left")
+    assert "Red flags in this pattern" not in window.panel.toPlainText()
+    click_item(window, "regions", "calf-posterior", "right")
+    text = window.panel.toPlainText()
+    assert "Red flags in this pattern" in text and "Cauda equina" in text
+    assert "both legs" in window.pattern_panel.count.text()
+
+
+def test_escape_leaves_and_back_returns_to_the_pattern(window, qtbot):
+    enter_pattern_mode(window, qtbot)
+    click_item(window, "regions", "heel", "left")
+    click_item(window, "regions", "sole", "left")
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.state.mode == "browse"
+    assert not window.pattern_panel.isVisible()
+    assert states(window, "regions", "heel", "left") == {State.NORMAL}
+    window.registry["history-back"].trigger()
+    assert window.state.mode == "pattern"
+    assert states(window, "regions", "sole", "left") == {State.MARKED}
+    window.registry["history-back"].trigger()  # undoes the second place
+    assert states(window, "regions", "sole", "left") == {State.NORMAL}
+    assert states(window, "regions", "heel", "left") == {State.MARKED}
+    window.registry["history-forward"].trigger()
+    assert states(window, "regions", "sole", "left") == {State.MARKED}
+
+
+def test_clicking_a_ranked_link_explains_it_and_back_returns(window, qtbot):
+    enter_pattern_mode(window, qtbot)
+    click_item(window, "regions", "calf-posterior", "left")
+    answer(window, qtbot, "reduced-ankle-jerk")
+    click_link(window.panel, "atlas:roots/S1")
+    assert window.state.mode == "browse"
+    assert window.state.current.id == "S1"
+    window.registry["history-back"].trigger()
+    assert window.state.mode == "pattern"
+    assert window.state.pattern.mark("reduced-ankle-jerk") is not None
+
+
+def test_save_and_open_a_pattern(window, qtbot, tmp_path):
+    enter_pattern_mode(window, qtbot)
+    click_item(window, "regions", "heel", "left")
+    answer(window, qtbot, "straight-leg-raise", present=False)
+    path = tmp_path / "case.pattern.yaml"
+    assert window.pattern_panel.save_to(path)
+    saved = path.read_text()
+    assert "format: sciatica-atlas-pattern" in saved and "version: 1" in saved
+    window.pattern_panel.clear_button.click()
+    assert window.state.pattern.empty
+    assert window.pattern_panel.open_from(path)
+    assert window.state.pattern.has_place("heel", "left")
+    assert window.state.pattern.mark("straight-leg-raise").present is False
+    assert states(window, "regions", "heel", "left") == {State.MARKED}
+    # a bad file gets a clear message and changes nothing
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: sciatica-atlas-pattern\nversion: 1\nplaces:\n  - region: elbow\n")
+    assert not window.pattern_panel.open_from(bad)
+    assert f"{bad}:4: unknown place 'elbow'" in window.pattern_panel.message.text()
+    assert window.state.pattern.has_place("heel", "left")
+
+
+def test_pattern_toggle_button_and_browse_clicks_unchanged(window, qtbot):
+    window.registry["pattern-mode"].trigger()
+    assert window.state.mode == "pattern" and window.registry["pattern-mode"].isChecked()
+    window.registry["pattern-mode"].trigger()
+    assert window.state.mode == "browse" and not window.registry["pattern-mode"].isChecked()
+    click_item(window, "regions", "heel", "left")
+    assert window.state.current.id == "heel"
+    assert states(window, "regions", "heel", "left") == {State.SELECTED}
