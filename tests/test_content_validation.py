@@ -120,15 +120,15 @@ def test_dispute_needs_two_positions(content):
     path = content / "disputes.yaml"
     text = path.read_text()
     one_sided = text.replace(
-        "      - view: Walking on the heels tests L5.\n        sources: [tintinalli]\n", ""
+        "      - view: Usually in the middle of the thigh.\n        sources: [ellis]\n", ""
     )
     assert one_sided != text
     path.write_text(one_sided)
     messages = _messages(content)
     assert len(messages) == 1
-    assert "disputes 'heel-walk'" in messages[0] and "at least 2" in messages[0]
+    assert "disputes 'sciatic-division'" in messages[0] and "at least 2" in messages[0]
     # the line given is the record's `positions:` key, the thing to fix
-    positions_line = _line_of(path, "topic: Which root heel walking tests") + 2
+    positions_line = _line_of(path, "topic: Where the sciatic nerve splits") + 2
     assert f"disputes.yaml:{positions_line}:" in messages[0]
 
 

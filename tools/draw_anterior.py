@@ -43,6 +43,9 @@ ASIS = (150.0, 318.0)  # bony point at the front of the hip
 PUBIC = (16.0, 452.0)  # pubic tubercle, inner end of the groin ligament
 GROIN_DROP = 52.0  # depth of the groin band below the ligament
 MID_THIGH = 690.0
+SIDE_STRIP = 28.0  # width of the outer-thigh strip (side of the hip and thigh)
+INNER_STRIP = 26.0  # width of the inner-thigh strip (obturator skin)
+SADDLE_FRONT = [(0, 474), (9, 474), (11, 492), (9, 508), (0, 510)]  # perineum between the legs
 SHIN_SPLIT = 0.42  # fraction of the leg width, from the inner edge, where the shin crest runs
 
 
@@ -109,17 +112,30 @@ def draw_regions(svg: Svg) -> None:
             *slice_down(OUTER, ASIS[1] + 6, y_low_out)[::-1],
         ]
         svg.path(poly_d(groin, side), "region", f"region:groin@{name}")
+        outer_edge = slice_down(OUTER, y_low_out, KNEE_TOP - 20)
+        side_line = [(x - SIDE_STRIP, y) for x, y in outer_edge]
+        inner_edge = slice_down(INNER, 512, KNEE_TOP - 20)
+        inner_line = [(x + INNER_STRIP, y) for x, y in inner_edge]
+
+        def upto(line: list[Point], y1: float) -> list[Point]:
+            return [p for p in line if p[1] <= y1]
+
+        def below(line: list[Point], y0: float) -> list[Point]:
+            return [p for p in line if p[1] >= y0]
+
         upper = [
-            *lower,
-            *slice_down(INNER, 512, MID_THIGH),
-            *slice_down(OUTER, y_low_out, MID_THIGH)[::-1],
+            *[(x, y) for x, y in lower if x >= inner_line[0][0] and x <= side_line[0][0]],
+            *upto(inner_line, MID_THIGH),
+            *upto(side_line, MID_THIGH)[::-1],
         ]
         svg.path(poly_d(upper, side), "region", f"region:thigh-anterior-upper@{name}")
-        lower_thigh = [
-            *slice_down(OUTER, MID_THIGH, KNEE_TOP - 20),
-            *slice_down(INNER, MID_THIGH, KNEE_TOP - 20)[::-1],
-        ]
+        lower_thigh = [*below(side_line, MID_THIGH), *below(inner_line, MID_THIGH)[::-1]]
         svg.path(poly_d(lower_thigh, side), "region", f"region:thigh-anterior-lower@{name}")
+        lateral_thigh = [*outer_edge, *side_line[::-1]]
+        svg.path(poly_d(lateral_thigh, side), "region", f"region:thigh-lateral@{name}")
+        medial_thigh = [*inner_edge, *inner_line[::-1]]
+        svg.path(poly_d(medial_thigh, side), "region", f"region:thigh-medial@{name}")
+        svg.path(poly_d(SADDLE_FRONT, side), "region", f"region:saddle@{name}")
         knee = [
             *slice_down(OUTER, KNEE_TOP - 20, KNEE_BOTTOM),
             *slice_down(INNER, KNEE_TOP - 20, KNEE_BOTTOM)[::-1],
@@ -142,8 +158,11 @@ def draw_regions(svg: Svg) -> None:
         u, v, rx, ry = TOES[0]
         cx, cy = foot_point(u, v)
         svg.path(poly_d(ellipse_pts(cx, cy, rx, ry), side), "region", f"region:big-toe@{name}")
-        lesser = [ellipse_pts(*foot_point(u, v), rx, ry) for u, v, rx, ry in TOES[1:]]
+        lesser = [ellipse_pts(*foot_point(u, v), rx, ry) for u, v, rx, ry in TOES[1:4]]
         svg.path(multi_d(lesser, side), "skin")
+        u, v, rx, ry = TOES[4]
+        little = ellipse_pts(*foot_point(u, v), rx, ry)
+        svg.path(poly_d(little, side), "region", f"region:little-toe@{name}")
 
 
 def draw_bones(svg: Svg) -> None:

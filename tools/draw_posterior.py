@@ -209,6 +209,9 @@ def heel_outline() -> list[Point]:
 SOLE_MEDIAL = catmull([(70, 1466), (56, 1500), (44, 1535), (40, 1562)], 8)
 SOLE_LATERAL = catmull([(116, 1466), (132, 1500), (144, 1535), (146, 1560)], 8)
 EDGE_WIDTH = 20.0
+SIDE_STRIP = 30.0  # width of the outer-thigh strip (side of the hip and thigh)
+INNER_STRIP = 20.0  # width of the inner-thigh strip seen from behind
+SADDLE = [(3, 440), (22, 446), (28, 470), (24, 498), (10, 508), (3, 505)]  # around the anus
 
 
 def lateral_inner_line() -> list[Point]:
@@ -251,14 +254,28 @@ def draw_regions(svg: Svg) -> None:
         svg.comment(f"skin regions, {name} side")
         low_back = [(3, 40), *slice_down(OUTER, 40, crest_outer_y)[1:], *CREST[::-1][1:]]
         svg.path(poly_d(low_back, side), "region", f"region:low-back@{name}")
-        buttock = [*CREST, *slice_down(OUTER, crest_outer_y, FOLD_Y)[1:], *fold[::-1][1:], (3, 505)]
+        buttock = [
+            *CREST,
+            *slice_down(OUTER, crest_outer_y, FOLD_Y)[1:],
+            *fold[::-1][1:],
+            *SADDLE[::-1][1:-1],
+        ]
         svg.path(poly_d(buttock, side), "region", f"region:buttock@{name}")
+        svg.path(poly_d(SADDLE, side), "region", f"region:saddle@{name}")
+        outer_edge = slice_down(OUTER, FOLD_Y, KNEE_TOP)
+        side_line = [(x - SIDE_STRIP, y) for x, y in outer_edge]
+        inner_edge = slice_down(INNER, 508, KNEE_TOP)
+        inner_line = [(x + INNER_STRIP, y) for x, y in inner_edge]
         thigh = [
-            *fold,
-            *slice_down(OUTER, FOLD_Y, KNEE_TOP)[1:],
-            *slice_down(INNER, 508, KNEE_TOP)[::-1],
+            *[(x, y) for x, y in fold if x_at(INNER, y) + INNER_STRIP <= x <= side_line[0][0]],
+            *side_line,
+            *inner_line[::-1],
         ]
         svg.path(poly_d(thigh, side), "region", f"region:thigh-posterior@{name}")
+        lateral_thigh = [*outer_edge, *side_line[::-1]]
+        svg.path(poly_d(lateral_thigh, side), "region", f"region:thigh-lateral@{name}")
+        medial_thigh = [*inner_edge, *inner_line[::-1]]
+        svg.path(poly_d(medial_thigh, side), "region", f"region:thigh-medial@{name}")
         knee = [
             *slice_down(OUTER, KNEE_TOP, KNEE_BOTTOM),
             *slice_down(INNER, KNEE_TOP, KNEE_BOTTOM)[::-1],
@@ -277,8 +294,8 @@ def draw_regions(svg: Svg) -> None:
         lesser = [ellipse_pts(x, y, rx, ry) for x, y, rx, ry in TOES[1:4]]
         svg.path(multi_d([sole, *lesser], side), "region", f"region:sole@{name}")
         edge = [*lateral_inner_line(), *SOLE_LATERAL[::-1]]
-        little = ellipse_pts(*TOES[4])
-        svg.path(multi_d([edge, little], side), "region", f"region:foot-lateral-edge@{name}")
+        svg.path(poly_d(edge, side), "region", f"region:foot-lateral-edge@{name}")
+        svg.path(poly_d(ellipse_pts(*TOES[4]), side), "region", f"region:little-toe@{name}#2")
         svg.path(poly_d(ellipse_pts(*TOES[0]), side), "region", f"region:big-toe@{name}#2")
 
 
@@ -541,6 +558,12 @@ def draw_nerves(svg: Svg) -> None:
             f"nerve:obturator@{name}",
             3.5,
         )
+        svg.path(
+            poly_d(n([(34, 410), (58, 420), (66, 440), (50, 466), (24, 488)]), side, False),
+            "nerve",
+            f"nerve:pudendal@{name}",
+            3,
+        )
         # sciatic and its divisions
         svg.path(
             poly_d(
@@ -674,9 +697,10 @@ def draw_inset(svg: Svg) -> None:
             ellipse_pts(-4, -238, 10, 28),
             ellipse_pts(16, -230, 9, 25),
             ellipse_pts(33, -221, 9, 21),
-            ellipse_pts(48, -210, 8, 16),
         ]
         svg.path(" ".join(abs_d([q(u, v) for u, v in t]) for t in lesser), "skin")
+        little = ellipse_pts(48, -210, 8, 16)
+        svg.path(abs_d([q(u, v) for u, v in little]), "region", f"region:little-toe@{name}")
         sfn = catmull([(12, -4), (8, -90), (-2, -150), (-22, -186)], 8)
         sfn2 = catmull([(8, -90), (24, -150), (36, -188)], 8)
         svg.path(
