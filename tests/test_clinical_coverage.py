@@ -44,7 +44,19 @@ CONDITIONS = [
     "sacroiliac-dysfunction",
     "piriformis-syndrome",
     "gluteal-trigger-points",
+    "meralgia-paresthetica",
     "hamstring-tension",
+    "hip-osteoarthritis",
+    "trochanteric-pain",
+    "vascular-claudication",
+    "polyneuropathy",
+    "tarsal-tunnel",
+    "fibular-palsy",
+    "cluneal-entrapment",
+    "spinal-cancer",
+    "spinal-infection",
+    "spinal-fracture",
+    "cauda-equina-syndrome",  # the red flag keeps the id cauda-equina; ids are shared
 ]
 
 
@@ -94,6 +106,9 @@ def test_root_fields_are_complete(atlas):
         ("S1", "key_muscle", "gastrocnemius"),
         ("S1", "bedside_test", "tiptoe"),
         ("S3", "key_sensory_point", "ischial tuberosity"),
+        ("S3", "key_sensory_point", "infragluteal fold"),
+        ("S4-5", "key_muscle", "no key muscle"),
+        ("L2", "pain_pattern", "prone knee bend"),
     ],
 )
 def test_more_root_facts(atlas, root, field, expected):
@@ -176,6 +191,17 @@ def test_far_lateral_herniation_reaches_the_front_of_the_leg(atlas):
         ("piriformis-syndrome", "entrapment"),
         ("meralgia-paresthetica", "entrapment"),
         ("hamstring-tension", "opinion"),
+        ("hip-osteoarthritis", "joint"),
+        ("trochanteric-pain", "joint"),
+        ("vascular-claudication", "vascular"),
+        ("polyneuropathy", "neuropathy"),
+        ("tarsal-tunnel", "entrapment"),
+        ("fibular-palsy", "entrapment"),
+        ("cluneal-entrapment", "entrapment"),
+        ("spinal-cancer", "serious"),
+        ("spinal-infection", "serious"),
+        ("spinal-fracture", "serious"),
+        ("cauda-equina-syndrome", "serious"),
     ],
 )
 def test_condition_kinds(atlas, cid, kind):
@@ -221,6 +247,9 @@ def test_exercises_have_steps_dose_cautions_evidence(atlas):
         ("sciatic", "sciatic nerve splits", 2),
         ("foot-dorsum", "pain in one root", 3),
         ("piriformis-syndrome", "piriformis syndrome", 3),
+        ("L4", "dermatome map", 3),
+        ("L4", "tibialis anterior", 2),
+        ("L1", "cremasteric", 2),
     ],
 )
 def test_disagreements_are_shown(atlas, record, topic_words, min_positions):
