@@ -111,6 +111,7 @@ class _Word:
     chunk: int  # stretch between pauses
     sentence: int
     spelled: str = ""  # the vocabulary word it was read as
+    singular: str = ""  # the same, a plural read as its singular
 
 
 @dataclass
@@ -162,6 +163,7 @@ def _split_words(text: str, index: PhraseIndex) -> list[_Word]:
             word = _Word(m.group(), plain(m.group()), chunk, sentence)
             known = word.norm in _KNOWN or word.norm in index.vocabulary
             word.spelled = word.norm if known else (index.spell(word.norm) or word.norm)
+            word.singular = index.singular(word.spelled) or word.spelled
             words.append(word)
         else:
             chunk += 1
@@ -181,6 +183,8 @@ def _find_phrases(words: list[_Word], index: PhraseIndex) -> list[_Match]:
                 break
             key = tuple(words[i].spelled for i in span)
             target, cue = index.find(key), CUE_PHRASES.get(key)
+            if not (target or cue):  # "both buttocks", though "buttocks" is a word it knows
+                target = index.find(tuple(words[i].singular for i in span))
             if target or cue:
                 corrected = any(_corrected(words[i]) for i in span)
                 candidates.append(_Match(first, span[-1] + 1, len(span), target, cue, corrected))

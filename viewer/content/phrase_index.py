@@ -112,11 +112,20 @@ class PhraseIndex:
         self._spelled[word] = found
         return found
 
-    def _spell(self, word: str) -> str | None:
+    def singular(self, word: str) -> str | None:
+        """The vocabulary word a plural stands for ("calves" -> "calf"), or None. Asked even of
+        words the vocabulary has, since "buttocks" appears in one phrase and "buttock" in
+        another."""
         for plural, singular in (("s", ""), ("es", ""), ("ves", "f"), ("ves", "fe")):
             stem = word[: -len(plural)] + singular
             if word.endswith(plural) and stem in self.vocabulary:
                 return stem
+        return None
+
+    def _spell(self, word: str) -> str | None:
+        stem = self.singular(word)
+        if stem:
+            return stem
         if len(word) < FUZZY_MIN_LENGTH or not word.isalpha():
             return None
         for i in range(len(word) - 1):
