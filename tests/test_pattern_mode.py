@@ -17,6 +17,7 @@ S1_PATH = [
 
 def enter_pattern_mode(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_P)
+    QApplication.processEvents()  # let the newly shown panel lay out its buttons
     assert window.state.mode == "pattern"
     assert window.pattern_panel.isVisible()
 
@@ -138,3 +139,25 @@ def test_pattern_toggle_button_and_browse_clicks_unchanged(window, qtbot):
     click_item(window, "regions", "heel", "left")
     assert window.state.current.id == "heel"
     assert states(window, "regions", "heel", "left") == {State.SELECTED}
+
+
+def test_describe_in_words_reads_negations_as_absent(window, qtbot):
+    enter_pattern_mode(window, qtbot)
+    panel = window.pattern_panel
+    qtbot.keyClicks(
+        panel.description,
+        "pain in my left buttock and the back of the thigh, worse sitting, ankle jerk absent, "
+        "no numbness, knee jerk normal, zebra",
+    )
+    qtbot.mouseClick(panel.read_button, Qt.MouseButton.LeftButton)
+    pattern = window.state.pattern
+    assert pattern.has_place("buttock", "left") and pattern.has_place("thigh-posterior", "left")
+    assert pattern.mark("numbness").present is False
+    assert pattern.mark("reduced-knee-jerk").present is False
+    assert pattern.mark("reduced-ankle-jerk").present is True
+    # what it read shows as editable answers, and the unused word is named
+    assert panel.finding_buttons["numbness"][1].isChecked()
+    assert panel.finding_buttons["reduced-ankle-jerk"][0].isChecked()
+    assert "zebra" in panel.understood.text() and "Not used" in panel.understood.text()
+    assert states(window, "regions", "buttock", "left") == {State.MARKED}
+    assert "Reduced or absent ankle jerk (present)" in window.panel.toPlainText()

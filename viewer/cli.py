@@ -7,7 +7,9 @@ and work without a display. Every failure ends in one clear message and a non-ze
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -305,3 +307,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (``explain X | head -1``): not an error, and no traceback
+        _silence_stdout()
+        return 0
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            _silence_stdout()
+            print(f"sciatica-atlas: error: could not write the output: {exc.strerror}", file=sys.stderr)
+            return 1
+        raise
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

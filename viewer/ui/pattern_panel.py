@@ -144,7 +144,11 @@ class PatternPanel(QWidget):
     # -- actions ----------------------------------------------------------------------------
     def _side_for_findings(self) -> Side | None:
         sides = self.state.pattern.sides()
-        return next(iter(sides)) if len(sides) == 1 else None  # type: ignore[return-value]
+        if sides == {"left"}:
+            return "left"
+        if sides == {"right"}:
+            return "right"
+        return None
 
     def _toggle(self, fid: str, present: bool) -> None:
         mark = self.state.pattern.mark(fid)
