@@ -129,8 +129,8 @@ class _Match:
 
 
 @dataclass
-class _Reading:
-    """What one finding or place gathered from its clause."""
+class _Mention:
+    """A finding or place named in the text, with the cue words of its clause it took."""
 
     match: _Match
     states: list[str] = field(default_factory=list)
@@ -250,51 +250,52 @@ class _Reader:
         self.words = words
         self.markers = markers  # (word index, side) for every side word, in order
         self.used: set[int] = {i for i, _ in markers}
-        self.understood: list[str] = []
+        self.understood: list[tuple[int, str]] = []  # (where it was said, line)
 
     def read(self, clauses: list[list[_Item]]) -> Reading:
         gathered = [self._gather(clause) for clause in clauses]
         places: list[Place] = []
-        for clause, readings in zip(clauses, gathered):
-            for r in readings:
+        for mentions in gathered:
+            for r in mentions:
                 if r.match.target and r.match.target.kind == "region":
-                    place = self._place(clause, r)
+                    place = self._place(r)
                     if place and place not in places:
                         places.append(place)
         pattern = Pattern(places=tuple(places))
         one_side = _one_side(places)
-        for clause, readings in zip(clauses, gathered):
-            for r in readings:
+        for clause, mentions in zip(clauses, gathered):
+            for r in mentions:
                 if r.match.target and r.match.target.kind == "finding":
                     pattern = self._mark(pattern, clause, r, one_side)
-        return Reading(pattern, tuple(dict.fromkeys(self.understood)), self._left_over())
+        lines = (line for _, line in sorted(self.understood, key=lambda pair: pair[0]))
+        return Reading(pattern, tuple(dict.fromkeys(lines)), self._left_over())
 
-    def _gather(self, clause: list[_Item]) -> list[_Reading]:
+    def _gather(self, clause: list[_Item]) -> list[_Mention]:
         """Hand each cue word of the clause to the finding or place it belongs to."""
         clause = self._demote_cue_words(clause)
-        readings = {
-            pos: _Reading(item)
+        mentions = {
+            pos: _Mention(item)
             for pos, item in enumerate(clause)
             if isinstance(item, _Match) and item.target is not None
         }
         for pos, item in enumerate(clause):
             if isinstance(item, _Match):
                 if item.cue:  # "full and painless"
-                    self._give_state(clause, readings, pos, item.cue, set(item.indices))
+                    self._give_state(clause, mentions, pos, item.cue, set(item.indices))
                 continue
             word = self.words[item].spelled
             if word in FORWARD_NEGATIONS:
-                after = [r for p, r in readings.items() if p > pos]
-                for r in after or self._nearest(readings, pos, _is_finding):
+                after = [r for p, r in mentions.items() if p > pos]
+                for r in after or self._nearest(mentions, pos, _is_finding):
                     r.forward_negated = True
                     r.used.add(item)
             elif word == NOT:
-                for r in self._nearest(readings, pos, lambda r: True, prefer_after=True):
+                for r in self._nearest(mentions, pos, lambda r: True, prefer_after=True):
                     r.flips += 1
                     r.used.add(item)
             elif word in STATE_WORDS:
-                self._give_state(clause, readings, pos, word, {item})
-        return list(readings.values())
+                self._give_state(clause, mentions, pos, word, {item})
+        return list(mentions.values())
 
     def _demote_cue_words(self, clause: list[_Item]) -> list[_Item]:
         """Read a one-word finding as the cue it also is when it describes something else in
@@ -319,25 +320,25 @@ class _Reader:
         ]
 
     def _give_state(
-        self, clause: list[_Item], readings: dict[int, _Reading], pos: int, word: str, at: set[int]
+        self, clause: list[_Item], mentions: dict[int, _Mention], pos: int, word: str, at: set[int]
     ) -> None:
-        def wants(r: _Reading) -> bool:
+        def wants(r: _Mention) -> bool:
             return _is_finding(r) and word in self._meaningful(r)
 
-        for r in self._nearest(readings, pos, wants):
+        for r in self._nearest(mentions, pos, wants):
             r.states.append(word)
             r.used |= at
 
     @staticmethod
     def _nearest(
-        readings: dict[int, _Reading],
+        mentions: dict[int, _Mention],
         pos: int,
-        wants: Callable[[_Reading], bool],
+        wants: Callable[[_Mention], bool],
         prefer_after: bool = False,
-    ) -> list[_Reading]:
+    ) -> list[_Mention]:
         """The reading closest to position ``pos`` that wants the word (ties go to the one
         before it, as in "ankle jerk absent knee jerk normal"; "not" looks ahead first)."""
-        options = [(p, r) for p, r in readings.items() if wants(r)]
+        options = [(p, r) for p, r in mentions.items() if wants(r)]
         if prefer_after:
             later = [(p, r) for p, r in options if p > pos]
             options = later or options
@@ -346,30 +347,30 @@ class _Reader:
         best = min(options, key=lambda pr: (abs(pr[0] - pos), pr[0] > pos))
         return [best[1]]
 
-    def _meaningful(self, r: _Reading) -> frozenset[str]:
+    def _meaningful(self, r: _Mention) -> frozenset[str]:
         finding = self._finding(r)
         if r.match.target is not None and r.match.target.function:
             return LOSS | NORMAL if finding.loss else NEGATIVE | ABNORMAL | LOSS
         return NEGATIVE | CONFIRM
 
-    def _finding(self, r: _Reading) -> Finding:
+    def _finding(self, r: _Mention) -> Finding:
         assert r.match.target is not None
         return self.atlas.findings[r.match.target.id]
 
     # -- places ----------------------------------------------------------------------------
-    def _place(self, clause: list[_Item], r: _Reading) -> Place | None:
+    def _place(self, r: _Mention) -> Place | None:
+        """The place, on its side; None when the clause denies it ("no pain in the calf")."""
         assert r.match.target is not None
         region = self.atlas.regions[r.match.target.id]
+        self._use(r)
+        if r.forward_negated or r.flips % 2:
+            shown = self._text(set(r.match.indices) | r.used)
+            self.understood.append((r.match.start, f"{shown} → {region.name}: not marked"))
+            return None
         side, marker = self._place_side(r.match)
         shown = self._text(set(r.match.indices) | self._beside(marker, r.match))
-        if r.forward_negated or r.flips % 2:
-            self._use(r)
-            self.understood.append(
-                f"{self._text(set(r.match.indices) | r.used)} → {region.name}: not marked"
-            )
-            return None
-        self._use(r)
-        self.understood.append(f"{shown} → {region.name}{_side_note(side)}{self._spelling(r)}")
+        line = f"{shown} → {region.name}{_side_note(side)}{self._spelling(r)}"
+        self.understood.append((r.match.start, line))
         return Place(region.id, side)
 
     def _place_side(self, match: _Match) -> tuple[Side | None, int | None]:
@@ -384,7 +385,7 @@ class _Reader:
 
     # -- findings --------------------------------------------------------------------------
     def _mark(
-        self, pattern: Pattern, clause: list[_Item], r: _Reading, one_side: Side | None
+        self, pattern: Pattern, clause: list[_Item], r: _Mention, one_side: Side | None
     ) -> Pattern:
         finding = self._finding(r)
         present = _verdict(finding, r)
@@ -398,9 +399,8 @@ class _Reader:
         self._use(r)
         shown = self._text(set(r.match.indices) | r.used | self._beside(marker, r.match))
         state = "present" if present else "absent"
-        self.understood.append(
-            f"{shown} → {finding.name}{_side_note(side)}: {state}{self._spelling(r)}"
-        )
+        line = f"{shown} → {finding.name}{_side_note(side)}: {state}{self._spelling(r)}"
+        self.understood.append((r.match.start, line))
         return pattern.with_mark(finding.id, present, side)
 
     def _finding_side(self, clause: list[_Item], match: _Match) -> tuple[Side | None, int | None]:
@@ -424,7 +424,7 @@ class _Reader:
             return {marker}
         return set()
 
-    def _use(self, r: _Reading) -> None:
+    def _use(self, r: _Mention) -> None:
         self.used |= set(r.match.indices) | r.used
 
     def _text(self, indices: set[int]) -> str:
@@ -440,7 +440,7 @@ class _Reader:
             out.append(i)
         return " ".join(self.words[i].text for i in out)
 
-    def _spelling(self, r: _Reading) -> str:
+    def _spelling(self, r: _Mention) -> str:
         fixes = [
             f'"{w.text}" as "{w.spelled}"'
             for w in (self.words[i] for i in r.match.indices)
@@ -461,7 +461,7 @@ class _Reader:
         return tuple(dict.fromkeys(self._text(set(run)) for run in runs))
 
 
-def _verdict(finding: Finding, r: _Reading) -> bool | None:
+def _verdict(finding: Finding, r: _Mention) -> bool | None:
     """Present (True), absent (False), or not said (None), from the words around a finding."""
     states = set(r.states)
     negated = r.forward_negated
@@ -485,7 +485,7 @@ def _verdict(finding: Finding, r: _Reading) -> bool | None:
     return present if flips % 2 == 0 else not present
 
 
-def _is_finding(r: _Reading) -> bool:
+def _is_finding(r: _Mention) -> bool:
     return r.match.target is not None and r.match.target.kind == "finding"
 
 
