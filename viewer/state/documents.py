@@ -104,8 +104,8 @@ def load_pattern(path: Path, atlas: Atlas) -> Pattern:
 
 
 def _items(path: Path, data: LinedDict, key: str) -> list[tuple[LinedDict, int]]:
-    items = data.get(key, [])
-    if items is None:
+    items = data.get(key)
+    if items is None:  # missing or empty: nothing of that kind
         return []
     if not isinstance(items, LinedList):
         raise PatternFileError(f"{path}:{data.key_lines.get(key, 1)}: '{key}' must be a list")
