@@ -54,6 +54,8 @@ def test_same_places_without_findings_say_location_cannot_separate_l5_from_s1(at
     assert x.location_only
     assert "Location alone cannot separate" in x.certainty
     assert "L5 from S1" in x.certainty
+    # S2 covers three of the four places: too close to put behind S1 with any confidence
+    assert ids(x.roots, 2) == ["S1", "S2"] and x.roots[1].close
     # and the location reasons cite the studies that say so
     assert "albert-2019-drawings" in x.roots[0].reasons[0].sources
 

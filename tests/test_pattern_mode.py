@@ -161,3 +161,14 @@ def test_describe_in_words_reads_negations_as_absent(window, qtbot):
     assert "zebra" in panel.understood.text() and "Not used" in panel.understood.text()
     assert states(window, "regions", "buttock", "left") == {State.MARKED}
     assert "Reduced or absent ankle jerk (present)" in window.panel.toPlainText()
+
+
+def test_actions_look_disabled_when_they_would_do_nothing(window, qtbot):
+    back, forward, both = (window.registry[n] for n in ("history-back", "history-forward", "both-sides"))
+    assert not back.isEnabled() and not forward.isEnabled() and not both.isEnabled()
+    click_item(window, "regions", "heel", "left")
+    assert back.isEnabled() and both.isEnabled() and not forward.isEnabled()
+    back.trigger()
+    assert forward.isEnabled() and not back.isEnabled()
+    enter_pattern_mode(window, qtbot)
+    assert not both.isEnabled()  # both sides is a selection idea; patterns mark each leg
