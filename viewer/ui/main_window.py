@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         for spec in standard_specs(self.state, self.canvas.fit, [(v.name, v.title) for v in views]):
             self.registry.add(spec)
         self.registry["view-all"].setChecked(True)
+        self.registry.refresh()  # greyed out from the start where they would do nothing
         self.state.subscribe_views(self._on_view)
         self._build_toolbar()
         self.disclaimer = QLabel(DISCLAIMER)
