@@ -62,6 +62,5 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
 
 def _too_big(size: int, limit: int) -> str:
     return (
-        f"is too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB), "
-        "so it was not read"
+        f"is too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB), so it was not read"
     )

@@ -42,7 +42,10 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LinedDict:
             hash(key)
         except TypeError:
             raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+                None,
+                None,
+                "a key must be a plain value, not a list or mapping",
+                key_node.start_mark,
             ) from None
         if key in result:
             raise DuplicateKeyError(
@@ -90,7 +93,10 @@ def check_limits(text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise TooComplex(
-                    None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                    None,
+                    None,
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    event.start_mark,  # type: ignore[arg-type]
                 )
             open_.append((event.anchor, total))
             total += 1
@@ -110,7 +116,7 @@ def check_limits(text: str) -> None:
                 None,
                 None,
                 f"expands to more than {MAX_NODES:,} values (aliases repeated too often)",
-                event.start_mark,
+                event.start_mark,  # type: ignore[arg-type]
             )
 
 
