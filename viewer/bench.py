@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from typing import Any
 
 from viewer.bench_probe import KINDS as PROBES
@@ -353,14 +354,14 @@ def timed_click(rig: Rig, item: Any, pos: Any) -> Sample:
             rig.panel_paints.count - panel0,
             item,
             received,
-            ok=received is item and item.state is State.SELECTED,
+            ok=received is item and getattr(item, "state", None) is State.SELECTED,
         )
     )
 
 
 def measure_clicks(rig: Rig, n: int) -> list[Figure]:
     targets = rig.targets()
-    samples = []
+    samples: list[Sample] = []
     previous = None
     while len(samples) < n:
         item, pos = next(targets)
@@ -450,13 +451,13 @@ def measure_pan_zoom(rig: Rig, n: int) -> list[Figure]:
             pos = pos + QPointF(step * direction, step * 0.5 * direction)
             rig.wait_for_move_slot()
             pans.append(
-                _frame(rig, "pan", lambda p=pos: rig.mouse(QEvent.Type.MouseMove, p, None, left))
+                _frame(rig, "pan", partial(rig.mouse, QEvent.Type.MouseMove, pos, None, left))
             )
         rig.mouse(QEvent.Type.MouseButtonRelease, pos, left)
         rig.settle()
     moved = before is None or rig.canvas.vb.viewRange() != before
     zooms = [
-        _frame(rig, "zoom", lambda i=i: rig.wheel(centre, 1 if (i // 2) % 2 == 0 else -1))
+        _frame(rig, "zoom", partial(rig.wheel, centre, 1 if (i // 2) % 2 == 0 else -1))
         for i in range(n)
     ]
     pan_t = [s.seconds for s in pans]
