@@ -252,23 +252,24 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from viewer.content.consistency import check_geometry
+    """Every problem in the content folder and its drawings, all in one run: ``file:line:
+    message`` lines on stdout, a count on stderr, exit 1 if there are any."""
+    from viewer.content.consistency import check_geometry, read_checked_views
     from viewer.content.loader import build_atlas, check_content
-    from viewer.drawing.svg_reader import load_view, view_files
-    from viewer.paths import assets_dir, data_dir
+    from viewer.paths import data_dir, views_dir
 
     folder = args.dir or data_dir()
     problems, entries = check_content(folder)
+    views, view_problems = read_checked_views(views_dir(args.dir))
+    problems += view_problems
     if not problems:
-        atlas = build_atlas(entries)
-        views = [(str(p), load_view(p)) for p in view_files(assets_dir())]
-        problems = check_geometry(atlas, views)
-    for problem in problems:
+        problems = check_geometry(build_atlas(entries), views)
+    for problem in sorted(set(problems)):
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        print(f"{len(set(problems))} problem(s) found", file=sys.stderr)
         return 1
-    print(f"ok: {len(entries)} records in {folder}")
+    print(f"ok: {len(entries)} records and {len(views)} views in {folder}")
     return 0
 
 

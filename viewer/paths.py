@@ -31,3 +31,11 @@ def data_dir() -> Path:
 @cache
 def assets_dir() -> Path:
     return _package_dir("viewer.assets", "assets")
+
+
+def views_dir(content: Path | None = None) -> Path:
+    """The SVG views that go with a content folder: its ``views/`` subfolder if it has one (a
+    content folder of ``data/*.yaml`` + ``views/*.svg``), otherwise the shipped drawings."""
+    if content is not None and (content / "views").is_dir():
+        return content / "views"
+    return assets_dir()

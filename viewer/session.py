@@ -20,8 +20,8 @@ class Session:
     def load(cls, content: Path | None = None, assets: Path | None = None) -> Session:
         """Load and validate the content (the shipped folder by default) and read its views;
         raises ``ContentError`` for bad content."""
-        from viewer.drawing.svg_reader import load_views
-        from viewer.paths import assets_dir
+        from viewer.content.consistency import load_checked_views
+        from viewer.paths import views_dir
 
         atlas = load_atlas(content)
-        return cls(atlas, load_views(assets or assets_dir()))
+        return cls(atlas, load_checked_views(atlas, assets or views_dir(content)))

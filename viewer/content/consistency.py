@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from viewer.content.atlas import Atlas
-from viewer.content.errors import ContentProblem, display_path
+from viewer.content.errors import ContentError, ContentProblem, display_path
 from viewer.drawing.shapes import View
+from viewer.drawing.svg_reader import read_views
 
 #: drawn kind -> the content table whose every record needs one, and what is missing if not
 REQUIRED = {
@@ -56,3 +57,22 @@ def check_geometry(atlas: Atlas, views: list[tuple[str, View]]) -> list[ContentP
             if (kind, rid) not in drawn:
                 problems.append(ContentProblem("assets", 0, f"{table[:-1]} {rid!r} {missing}"))
     return sorted(set(problems))
+
+
+def read_checked_views(folder: Path) -> tuple[list[tuple[str, View]], list[ContentProblem]]:
+    """The views of a folder with their file names, and every problem reading them (damaged or
+    missing SVG files) as content problems, so ``check`` and the window say the same thing."""
+    views, errors = read_views(folder)
+    problems = [ContentProblem(display_path(e.path), e.line, e.message) for e in errors]
+    return [(str(path), view) for path, view in views], problems
+
+
+def load_checked_views(atlas: Atlas, folder: Path) -> list[View]:
+    """The views the window draws, refused with every problem (``ContentError``) if a view is
+    damaged or missing, or if the drawing and the content do not match."""
+    views, problems = read_checked_views(folder)
+    if not problems:
+        problems = check_geometry(atlas, views)
+    if problems:
+        raise ContentError(problems)
+    return [view for _, view in views]

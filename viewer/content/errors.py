@@ -8,11 +8,15 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class ContentProblem:
+    """One thing to fix. ``line`` 0 means the problem is the file or folder as a whole."""
+
     file: str
     line: int
     message: str
 
     def __str__(self) -> str:
+        if self.line <= 0:
+            return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}: {self.message}"
 
 
@@ -26,7 +30,7 @@ class ContentError(Exception):
 
 def display_path(path: Path) -> str:
     """A short path for messages: relative to the working folder when it is inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    try:  # the file itself is not resolved: it may be a symlink loop or point nowhere
+        return str(path.parent.resolve().relative_to(Path.cwd().resolve()) / path.name)
+    except (ValueError, OSError, RuntimeError):
         return str(path)

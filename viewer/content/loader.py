@@ -6,6 +6,7 @@ one of them with its file and line in a single run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from viewer.content.atlas import Atlas
 from viewer.content.errors import ContentError, ContentProblem, display_path
 from viewer.content.schema import KINDS
 from viewer.content.yaml_lines import LinedDict, LinedList, line_of, load_lined
+from viewer.files import UnreadableFile, read_regular_file
 
 #: Fields whose values name other records, and the kind of record they name ("*" = any kind).
 _REFERENCE_FIELDS = {
@@ -44,12 +46,44 @@ class _Entry:
     file: str
 
 
+#: Largest content file read (the biggest shipped one is about 16 kB).
+MAX_FILE_BYTES = 2_000_000
+
+
+class _Unreadable:
+    """What a file that could not be parsed contributes: the sections it probably held, so
+    only references into those sections go unchecked."""
+
+    def __init__(self, kinds: set[str]):
+        self.kinds = kinds
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:", re.MULTILINE)
+
+
+def _guess_kinds(path: Path, text: str) -> set[str]:
+    kinds = {key for key in _TOP_KEY.findall(text) if key in KINDS}
+    if path.stem in KINDS:
+        kinds.add(path.stem)
+    return kinds or set(KINDS)  # nothing recognisable: it could have held anything
+
+
 def _read_file(path: Path, problems: list[ContentProblem]) -> Any:
+    """The parsed file, ``None`` for an empty one, or ``_Unreadable`` after noting why."""
     name = display_path(path)
     try:
-        return load_lined(path.read_text(encoding="utf-8"))
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFile as exc:
+        problems.append(ContentProblem(name, 0, str(exc)))
+        return _Unreadable(_guess_kinds(path, ""))
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(ContentProblem(name, 1, f"not UTF-8 text ({exc.reason})"))
+        line = raw.count(b"\n", 0, exc.start) + 1
+        problems.append(ContentProblem(name, line, f"not UTF-8 text ({exc.reason})"))
+        return _Unreadable(_guess_kinds(path, raw.decode("utf-8", "replace")))
+    try:
+        return load_lined(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.context_mark or exc.problem_mark  # where the broken construct starts
         line = mark.line + 1 if mark else 1
@@ -57,7 +91,9 @@ def _read_file(path: Path, problems: list[ContentProblem]) -> Any:
         problems.append(ContentProblem(name, line, f"YAML error: {what}"))
     except yaml.YAMLError as exc:
         problems.append(ContentProblem(name, 1, f"YAML error: {exc}"))
-    return None
+    except RecursionError:  # a safety net: check_limits should stop this first
+        problems.append(ContentProblem(name, 1, "YAML error: nested too deeply"))
+    return _Unreadable(_guess_kinds(path, text))
 
 
 def _describe_loc(loc: tuple[Any, ...]) -> str:
@@ -65,17 +101,26 @@ def _describe_loc(loc: tuple[Any, ...]) -> str:
 
 
 def _validate_file(
-    path: Path, data: Any, problems: list[ContentProblem], invalid: dict[str, set[str]]
+    path: Path,
+    data: Any,
+    problems: list[ContentProblem],
+    invalid: dict[str, set[str]],
+    unchecked: set[str],
 ) -> Iterator[_Entry]:
     """Yield the valid records; note the ids of invalid ones so references to them are not
-    reported a second time as unknown."""
+    reported a second time as unknown, and the kinds whose records could not be read at all
+    (``unchecked``) so references into them are not reported either."""
     name = display_path(path)
-    if data is None:
+    if data is None:  # empty or only comments: holds nothing, breaks nothing
+        return
+    if isinstance(data, _Unreadable):
+        unchecked.update(data.kinds)
         return
     if not isinstance(data, LinedDict):
         problems.append(
             ContentProblem(name, getattr(data, "line", 1), "the file must be a mapping of sections")
         )
+        unchecked.update(_guess_kinds(path, ""))
         return
     for kind, items in data.items():
         kind_line = data.key_lines[kind]
@@ -85,8 +130,11 @@ def _validate_file(
                 ContentProblem(name, kind_line, f"unknown section {kind!r} (expected: {expected})")
             )
             continue
+        if items is None:  # "roots:" with nothing under it yet
+            continue
         if not isinstance(items, LinedList):
             problems.append(ContentProblem(name, kind_line, f"section {kind!r} must be a list"))
+            unchecked.add(kind)
             continue
         model = KINDS[kind]
         for index, raw in enumerate(items):
@@ -98,6 +146,8 @@ def _validate_file(
             except ValidationError as exc:
                 if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                     invalid.setdefault(kind, set()).add(raw["id"])
+                else:  # a record without a readable id: any reference might have meant it
+                    unchecked.add(kind)
                 for error in exc.errors():
                     line = line_of(data, (kind, index, *error["loc"]))
                     where = _describe_loc(error["loc"])
@@ -126,7 +176,10 @@ def _references(
 
 
 def _cross_check(
-    entries: list[_Entry], problems: list[ContentProblem], invalid: dict[str, set[str]]
+    entries: list[_Entry],
+    problems: list[ContentProblem],
+    invalid: dict[str, set[str]],
+    unchecked: set[str],
 ) -> None:
     by_kind: dict[str, dict[str, _Entry]] = {kind: {} for kind in KINDS}
     content_ids: dict[str, _Entry] = {}
@@ -146,8 +199,12 @@ def _cross_check(
             content_ids[rid] = entry
     # ids of records that failed validation: already reported, so not "unknown" a second time
     broken_any = set().union(*(ids for kind, ids in invalid.items() if kind != "sources"))
+    # a reference into a section of a file that could not be read cannot be judged
+    any_unchecked = bool(unchecked - {"sources"})
     for entry in entries:
         for path, target, ref in _references(entry.record.model_dump()):
+            if (target == "*" and any_unchecked) or target in unchecked:
+                continue
             known = content_ids if target == "*" else by_kind[target]
             broken = broken_any if target == "*" else invalid.get(target, set())
             if ref not in known and ref not in broken:
@@ -163,22 +220,55 @@ def _cross_check(
                 )
 
 
-def check_content(folder: Path) -> tuple[list[ContentProblem], list[_Entry]]:
-    problems: list[ContentProblem] = []
-    if not folder.is_dir():
-        return [ContentProblem(display_path(folder), 0, "no such content folder")], []
-    files = sorted(folder.glob("*.yaml"))
+def _branch_loops(entries: list[_Entry], problems: list[ContentProblem]) -> None:
+    """A nerve that is (through ``branch_of``) a branch of itself would make every walk up or
+    down the nerve tree endless; report each loop once, at its first nerve in file order."""
+    nerves = {e.record.id: e for e in entries if e.kind == "nerves"}  # type: ignore[attr-defined]
+    reported: set[str] = set()
+    for rid, entry in nerves.items():
+        chain = [rid]
+        current = entry.record.branch_of  # type: ignore[attr-defined]
+        while current in nerves and current not in chain:
+            chain.append(current)
+            current = nerves[current].record.branch_of  # type: ignore[attr-defined]
+        if current != rid or rid in reported:
+            continue
+        reported.update(chain)
+        line = line_of(entry.raw, ("branch_of",))
+        if len(chain) == 1:
+            what = "branch_of names the nerve itself"
+        else:
+            what = "branch_of forms a loop: " + " → ".join([*chain, rid])
+        problems.append(ContentProblem(entry.file, line, f"nerves {rid!r}: {what}"))
+
+
+def _content_files(folder: Path, problems: list[ContentProblem]) -> list[Path]:
+    name = display_path(folder)
+    try:
+        if not folder.is_dir():
+            what = "no such content folder" if not folder.exists() else "is not a folder"
+            problems.append(ContentProblem(name, 0, what))
+            return []
+        files = sorted(folder.glob("*.yaml"))
+    except OSError as exc:
+        problems.append(ContentProblem(name, 0, f"cannot be listed ({exc.strerror or exc})"))
+        return []
     if not files:
-        problems.append(ContentProblem(display_path(folder), 0, "no *.yaml content files here"))
+        problems.append(ContentProblem(name, 0, "no *.yaml content files here"))
+    return files
+
+
+def check_content(folder: Path) -> tuple[list[ContentProblem], list[_Entry]]:
+    """Every problem in a content folder, sorted by file and line, and the valid records."""
+    problems: list[ContentProblem] = []
     entries: list[_Entry] = []
     invalid: dict[str, set[str]] = {}
-    unreadable = False
-    for path in files:
+    unchecked: set[str] = set()
+    for path in _content_files(folder, problems):
         data = _read_file(path, problems)
-        unreadable = unreadable or data is None
-        entries.extend(_validate_file(path, data, problems, invalid))
-    if not unreadable:  # with a whole file missing, every reference into it would look wrong
-        _cross_check(entries, problems, invalid)
+        entries.extend(_validate_file(path, data, problems, invalid, unchecked))
+    _cross_check(entries, problems, invalid, unchecked)
+    _branch_loops(entries, problems)
     return sorted(set(problems)), entries
 
 

@@ -5,18 +5,27 @@ Element ids follow ``kind:content-id@side#part``: ``region:calf-posterior@left``
 selected). The side and part are optional; the kind and content id are what the YAML uses.
 Elements without an id are drawing only (bones, skin, muscle), styled by ``class``. The side is
 always the patient's side, whichever way the view faces.
+
+A damaged drawing (cut off, empty, not UTF-8, no viewBox, numbers that are not numbers) raises
+``ViewError`` with the file and line, never a traceback from deep inside the SVG library, which
+is imported only when a view is not in the geometry cache.
 """
 
 from __future__ import annotations
 
+import io
+import math
 import re
 from functools import cache
 from pathlib import Path
-
-import svgelements as se
+from typing import TYPE_CHECKING, Any
 
 from viewer.drawing import geometry_cache
 from viewer.drawing.shapes import Label, Op, Shape, View
+from viewer.files import UnreadableFile, read_regular_file
+
+if TYPE_CHECKING:
+    import svgelements as se
 
 ID_PATTERN = re.compile(
     r"^(?P<kind>region|root|nerve|point):(?P<id>[A-Za-z0-9-]+)"
@@ -24,34 +33,58 @@ ID_PATTERN = re.compile(
 )
 #: SVG id prefix -> content kind (the YAML section name).
 KIND_OF_PREFIX = {"region": "regions", "root": "roots", "nerve": "nerves", "point": "points"}
-#: Views in the order the canvas lays them out, left to right; others follow by name.
+#: Views in the order the canvas lays them out, left to right; others follow by name. The
+#: window needs both, so a folder of views without one of them is reported.
 VIEW_ORDER = ("posterior", "anterior")
+REQUIRED_VIEWS = VIEW_ORDER
 TITLE_PATTERN = re.compile(r"<title>([^<]*)</title>")
+#: Largest SVG read (the shipped ones are about 100 kB).
+MAX_SVG_BYTES = 20_000_000
+
+
+class ViewError(Exception):
+    """A view that cannot be drawn: where, and what is wrong, in words a person can act on."""
+
+    def __init__(self, path: Path, line: int, message: str):
+        self.path, self.line, self.message = path, line, message
+        super().__init__(f"{path}:{line}: {message}" if line > 0 else f"{path}: {message}")
+
+
+def _finite(*values: float) -> tuple[float, ...]:
+    for v in values:
+        if not math.isfinite(v):
+            raise ValueError(f"a coordinate is not a finite number ({v})")
+    return values
+
 
 def _ops(path: se.Path) -> tuple[Op, ...]:
+    import svgelements as se
+
     ops: list[Op] = []
     path.approximate_arcs_with_cubics()
     for seg in path.segments():
         if isinstance(seg, se.Move):
-            ops.append(("M", seg.end.x, seg.end.y))
+            ops.append(("M", *_finite(seg.end.x, seg.end.y)))
         elif isinstance(seg, se.Close):
             ops.append(("Z",))
         elif isinstance(seg, se.Line):
-            ops.append(("L", seg.end.x, seg.end.y))
+            ops.append(("L", *_finite(seg.end.x, seg.end.y)))
         elif isinstance(seg, se.CubicBezier):
             ops.append(
                 (
                     "C",
-                    seg.control1.x,
-                    seg.control1.y,
-                    seg.control2.x,
-                    seg.control2.y,
-                    seg.end.x,
-                    seg.end.y,
+                    *_finite(
+                        seg.control1.x,
+                        seg.control1.y,
+                        seg.control2.x,
+                        seg.control2.y,
+                        seg.end.x,
+                        seg.end.y,
+                    ),
                 )
             )
         elif isinstance(seg, se.QuadraticBezier):
-            ops.append(("Q", seg.control.x, seg.control.y, seg.end.x, seg.end.y))
+            ops.append(("Q", *_finite(seg.control.x, seg.control.y, seg.end.x, seg.end.y)))
     return tuple(ops)
 
 
@@ -61,9 +94,23 @@ def _id_lines(text: str) -> dict[str, int]:
     }
 
 
+def _read_text(path: Path) -> str:
+    try:
+        raw = read_regular_file(path, MAX_SVG_BYTES)
+    except UnreadableFile as exc:
+        raise ViewError(path, 0, str(exc)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ViewError(path, line, f"not UTF-8 text ({exc.reason})") from None
+
+
 @cache
 def load_view(path: Path) -> View:
-    text = path.read_text(encoding="utf-8")
+    """The view drawn in one SVG file (from the geometry cache when the text is unchanged);
+    raises ``ViewError`` if the file cannot be drawn."""
+    text = _read_text(path)
     cached = geometry_cache.load(path.stem, text)
     if cached is not None:
         return cached
@@ -73,51 +120,82 @@ def load_view(path: Path) -> View:
 
 
 def _parse(path: Path, text: str) -> View:
+    import xml.etree.ElementTree as ET
+
+    import svgelements as se
+
+    if not text.strip():
+        raise ViewError(path, 0, "is empty; expected an SVG drawing")
+    try:
+        svg = se.SVG.parse(io.BytesIO(text.encode("utf-8")))
+    except ET.ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else 1
+        raise ViewError(path, line, f"not well-formed SVG ({exc.msg})") from None  # type: ignore[attr-defined]
+    except Exception as exc:  # svgelements raises many kinds on odd input
+        raise ViewError(path, 1, f"cannot be read as SVG ({type(exc).__name__}: {exc})") from None
+    if not isinstance(svg, se.SVG) or svg.viewbox is None:
+        raise ViewError(path, 1, "the <svg> element has no viewBox (expected e.g. 0 0 1000 1600)")
+    width, height = float(svg.viewbox.width), float(svg.viewbox.height)
+    if not (math.isfinite(width) and math.isfinite(height) and width > 0 and height > 0):
+        raise ViewError(path, 1, f"the viewBox is empty or not numbers ({svg.viewbox})")
     lines = _id_lines(text)
-    svg = se.SVG.parse(str(path))
-    view = View(path.stem, float(svg.viewbox.width), float(svg.viewbox.height))
+    view = View(path.stem, width, height)
     title = TITLE_PATTERN.search(text)
     view.title = title.group(1).strip() if title else path.stem.capitalize()
     for el in svg.elements():
-        if isinstance(el, se.Text):
-            view.labels.append(
-                Label(
-                    float(el.x),
-                    float(el.y),
-                    el.text or "",
-                    float(el.values.get("font-size", 18)),
-                    el.values.get("text-anchor", "start"),
-                    el.values.get("font-weight", "normal") == "bold",
-                )
-            )
-            continue
-        if isinstance(el, se.Shape) and not isinstance(el, se.Path):
-            el = se.Path(el)
-        if not isinstance(el, se.Path):
-            continue
-        cls = str(el.values.get("class", "skin"))
-        width = float(el.values.get("stroke-width", 1) or 1)
-        el_id = el.id
-        if el_id:
-            match = ID_PATTERN.match(el_id)
-            if not match:
-                view.bad_ids.append((el_id, lines.get(el_id, 0)))
-                continue
-            view.shapes.append(
-                Shape(
-                    cls,
-                    _ops(el),
-                    KIND_OF_PREFIX[match["kind"]],
-                    match["id"],
-                    match["side"],
-                    width,
-                    el_id,
-                    lines.get(el_id, 0),
-                )
-            )
-        else:
-            view.shapes.append(Shape(cls, _ops(el), stroke_width=width))
+        try:
+            _add_element(view, el, lines)
+        except (ValueError, TypeError, ArithmeticError, AttributeError) as exc:
+            el_id = getattr(el, "id", None)
+            where = f"element {el_id!r}" if el_id else f"a <{type(el).__name__.lower()}> element"
+            raise ViewError(
+                path, lines.get(el_id or "", 1), f"{where} cannot be drawn: {exc}"
+            ) from None
     return view
+
+
+def _add_element(view: View, el: Any, lines: dict[str, int]) -> None:
+    import svgelements as se
+
+    if isinstance(el, se.Text):
+        x, y, size = _finite(float(el.x), float(el.y), float(el.values.get("font-size", 18)))
+        view.labels.append(
+            Label(
+                x,
+                y,
+                el.text or "",
+                size,
+                el.values.get("text-anchor", "start"),
+                el.values.get("font-weight", "normal") == "bold",
+            )
+        )
+        return
+    if isinstance(el, se.Shape) and not isinstance(el, se.Path):
+        el = se.Path(el)
+    if not isinstance(el, se.Path):
+        return
+    cls = str(el.values.get("class", "skin"))
+    (width,) = _finite(float(el.values.get("stroke-width", 1) or 1))
+    el_id = el.id
+    if el_id:
+        match = ID_PATTERN.match(el_id)
+        if not match:
+            view.bad_ids.append((el_id, lines.get(el_id, 0)))
+            return
+        view.shapes.append(
+            Shape(
+                cls,
+                _ops(el),
+                KIND_OF_PREFIX[match["kind"]],
+                match["id"],
+                match["side"],
+                width,
+                el_id,
+                lines.get(el_id, 0),
+            )
+        )
+    else:
+        view.shapes.append(Shape(cls, _ops(el), stroke_width=width))
 
 
 def view_files(folder: Path) -> list[Path]:
@@ -128,5 +206,35 @@ def view_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.svg"), key=order)
 
 
+def read_views(folder: Path) -> tuple[list[tuple[Path, View]], list[ViewError]]:
+    """Every view in a folder and every problem with them, all at once: damaged files, and
+    views the window needs that are missing."""
+    views: list[tuple[Path, View]] = []
+    problems: list[ViewError] = []
+    try:
+        files = view_files(folder) if folder.is_dir() else []
+    except OSError as exc:
+        return [], [ViewError(folder, 0, f"cannot be listed ({exc.strerror or exc})")]
+    if not folder.is_dir():
+        problems.append(ViewError(folder, 0, "no such folder of SVG views"))
+    for path in files:
+        try:
+            views.append((path, load_view(path)))
+        except ViewError as exc:
+            problems.append(exc)
+    if folder.is_dir():
+        names = {path.stem for path in files}
+        for needed in REQUIRED_VIEWS:
+            if needed not in names:
+                problems.append(
+                    ViewError(folder / f"{needed}.svg", 0, f"the {needed} view is missing")
+                )
+    return views, problems
+
+
 def load_views(folder: Path) -> list[View]:
-    return [load_view(p) for p in view_files(folder)]
+    """The views of a folder; raises the first ``ViewError`` (``read_views`` gives them all)."""
+    views, problems = read_views(folder)
+    if problems:
+        raise problems[0]
+    return [view for _, view in views]

@@ -9,8 +9,9 @@ from __future__ import annotations
 from enum import Enum
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 from viewer.drawing.shapes import Shape
 from viewer.ui import palette
@@ -29,6 +30,43 @@ REGION_LIFT = (
 )
 
 
+#: How far (drawing units) a flattened curve of a stroke outline may stray from the true curve:
+#: a hundredth of a pixel at the default fit, a fifth of a pixel at 20x zoom.
+CURVE_THRESHOLD = 0.02
+
+
+CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
+SETTLE_MS = 250  # a zoom has settled when the scale has not changed for this long
+
+
+class _Settle:
+    """Turns the pixmap cache back on for items that stopped it during a zoom."""
+
+    def __init__(self) -> None:
+        self.items: set[ShapeItem] = set()
+        self.timer: QTimer | None = None
+
+    def add(self, item: ShapeItem) -> None:
+        self.items.add(item)
+        if self.timer is None:
+            self.timer = QTimer()
+            self.timer.setSingleShot(True)
+            self.timer.timeout.connect(self.restore)
+        self.timer.start(SETTLE_MS)
+
+    def restore(self) -> None:
+        items, self.items = self.items, set()
+        for item in items:
+            try:
+                item.setCacheMode(CACHED)
+            except RuntimeError:  # deleted with its window meanwhile
+                continue
+
+
+_settle = _Settle()
+
+
 class ShapeItem(pg.GraphicsObject):
     sigClicked = Signal(object, object)  # (item, keyboard modifiers)
     sigHovered = Signal(object, bool)
@@ -41,6 +79,7 @@ class ShapeItem(pg.GraphicsObject):
         self.state = State.NORMAL
         self.hovered = False
         self.takes_clicks = True  # off for nerves and roots while a pain pattern is drawn
+        self._outlines: dict[float, QPainterPath] = {}  # stroke width -> filled outline
         self.base_z = 0.0
         if self.is_line:
             stroker = QPainterPathStroker()
@@ -52,6 +91,22 @@ class ShapeItem(pg.GraphicsObject):
         pad = shape.stroke_width + 6
         self._bounds = self._hit.boundingRect().adjusted(-pad, -pad, pad, pad)
         self.setAcceptHoverEvents(True)
+        self._scale = 0.0
+        self.setCacheMode(CACHED)
+
+    # -- the pixmap cache -----------------------------------------------------------------
+    # At rest each item keeps a device-pixel pixmap of itself, so a hover, a click or a pan
+    # frame only repaints the items that changed and blits the rest. A zoom makes every
+    # pixmap stale at once, and redrawing them all costs more than painting directly, so
+    # while the scale changes items paint directly, and they cache again once it settles.
+    def viewTransformChanged(self) -> None:
+        vb = self.getViewBox()
+        scale = vb.childGroup.transform().m11() if vb is not None else 0.0
+        if abs(scale - self._scale) > 1e-9 * abs(scale):  # a pan may jitter the last digits
+            if self._scale and self.cacheMode() is not _NO_CACHE:
+                self.setCacheMode(_NO_CACHE)
+                _settle.add(self)
+            self._scale = scale
 
     # -- drawing --------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
@@ -112,13 +167,24 @@ class ShapeItem(pg.GraphicsObject):
             core, edge, w = palette.BLUE, palette.BLUE.darker(150), w + 2
         if self.hovered:
             core, w = palette.ORANGE, w + 2
-        p.setBrush(Qt.BrushStyle.NoBrush)
+        # Filling each stroke's outline, worked out once per width, draws the same pixels as
+        # stroking the path with a wide round pen, without re-stroking it at every repaint
+        # (which was most of the time a click, hover or pan frame took).
+        p.setPen(Qt.PenStyle.NoPen)
         for color, width in ((edge, w + 1.6), (core, w)):
-            pen = QPen(color, width)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            p.setPen(pen)
-            p.drawPath(self.path)
+            p.setBrush(color)
+            p.drawPath(self._outline(width))
+
+    def _outline(self, width: float) -> QPainterPath:
+        outline = self._outlines.get(width)
+        if outline is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(width)
+            stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+            stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            stroker.setCurveThreshold(CURVE_THRESHOLD)
+            outline = self._outlines[width] = stroker.createStroke(self.path)
+        return outline
 
     # -- mouse ----------------------------------------------------------------------------
     def hoverEvent(self, ev: object) -> None:
