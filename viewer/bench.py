@@ -314,6 +314,10 @@ class Rig:
                 if self._points[item] is not None:
                     yield item, self._points[item]
 
+    def forget_points(self) -> None:
+        """After the layout changed (a panel shown or hidden), points found before are stale."""
+        self._points.clear()
+
     def record(self, sample: Sample) -> Sample:
         self.samples.setdefault(sample.what, []).append(sample)
         return sample
@@ -473,11 +477,118 @@ def measure_pan_zoom(rig: Rig, n: int) -> list[Figure]:
     ]
 
 
+def timed_mark(rig: Rig, item: Any, pos: Any) -> Sample:
+    """In pattern mode: one click that adds or removes a place, until the canvas and the
+    re-ranked panel have repainted. A hit only if the place really changed in the pattern."""
+    from PySide6.QtCore import QEvent, Qt
+
+    left = Qt.MouseButton.LeftButton
+    state = rig.window.state
+    s = item.shape_data
+    was = state.pattern.has_place(s.content_id, s.side)
+    rig.wait_for_move_slot()
+    canvas0, panel0, clicks0 = rig.canvas_paints.count, rig.panel_paints.count, len(rig.clicked)
+    t0 = time.perf_counter()
+    rig.mouse(QEvent.Type.MouseMove, pos)
+    rig.mouse(QEvent.Type.MouseButtonPress, pos, left, left)
+    rig.mouse(QEvent.Type.MouseButtonRelease, pos, left)
+    received = rig.clicked[-1] if len(rig.clicked) > clicks0 else None
+    if received is not None:
+        rig.pump(
+            lambda: rig.canvas_paints.count > canvas0 and rig.panel_paints.count > panel0,
+            "repaint of the canvas and the re-ranked panel after marking a place",
+        )
+    else:
+        rig.settle()
+    seconds = time.perf_counter() - t0
+    changed = state.pattern.has_place(s.content_id, s.side) != was
+    return rig.record(
+        Sample(
+            "mark",
+            seconds,
+            rig.canvas_paints.count - canvas0,
+            rig.panel_paints.count - panel0,
+            item,
+            received,
+            ok=received is item and changed and state.mode == "pattern",
+        )
+    )
+
+
+def timed_answer(rig: Rig, finding: str, present: bool) -> Sample:
+    """In pattern mode: one real click on a finding's Yes or No button, until the re-ranked
+    panel has repainted."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+
+    panel = rig.window.pattern_panel
+    yes, no = panel.finding_buttons[finding]
+    button = yes if present else no
+    before = rig.window.state.pattern.mark(finding)
+    panel0 = rig.panel_paints.count
+    centre = QPointF(button.rect().center())
+    t0 = time.perf_counter()
+    for etype, buttons in (
+        (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+    ):
+        event = QMouseEvent(
+            etype, centre, button.mapToGlobal(centre), Qt.MouseButton.LeftButton, buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        rig.app.sendEvent(button, event)
+    rig.pump(lambda: rig.panel_paints.count > panel0, "repaint of the re-ranked panel")
+    seconds = time.perf_counter() - t0
+    after = rig.window.state.pattern.mark(finding)
+    return rig.record(
+        Sample("answer", seconds, 0, rig.panel_paints.count - panel0, finding, after, ok=after != before)
+    )
+
+
+def measure_pattern(rig: Rig, n: int) -> list[Figure]:
+    """Pattern mode: marking places and answering findings, each re-ranking the explanations."""
+    state = rig.window.state
+    state.set_mode("pattern")
+    rig.settle()
+    rig.forget_points()  # the pattern panel takes room, so the drawing moved: find points anew
+    regions = []
+    for item, pos in rig.targets():
+        if item.shape_data.kind == "regions":
+            regions.append((item, pos))
+        if len(regions) >= 12:
+            break
+    marks = [timed_mark(rig, *regions[i % len(regions)]) for i in range(n)]
+    findings = [f for f in rig.window.pattern_panel.finding_buttons if not f.startswith("sensory")]
+    tab = rig.window.pattern_panel.tabs
+    answers = []
+    for i in range(max(n // 2, 2)):
+        fid = findings[i % 7]  # the first tab is the one on show: "How it feels"
+        tab.setCurrentIndex(0)
+        answers.append(timed_answer(rig, fid, present=(i // 7) % 2 == 0))
+    state.set_mode("browse")
+    rig.settle()
+    rig.forget_points()
+    mark_t = [s.seconds for s in marks if s.ok] or [float("nan")]
+    answer_t = [s.seconds for s in answers if s.ok] or [float("nan")]
+    return [
+        Figure(
+            "pattern clicks that changed the intended place",
+            round(100 * sum(s.ok for s in marks) / len(marks), 1),
+            "%",
+            100,
+            at_least=True,
+        ),
+        Figure("mark a place → re-rank + repaint p95", _ms(p95(mark_t)), "ms", 16),
+        Figure("answer a finding → re-rank + repaint p95", _ms(p95(answer_t)), "ms", 16),
+    ]
+
+
 #: In-window measures, run in this order on one Rig: (function, share of ``--clicks``).
 IN_WINDOW: list[tuple[Callable[[Rig, int], list[Figure]], float]] = [
     (measure_clicks, 1.0),
     (measure_hover, 1.0),
     (measure_pan_zoom, 0.5),
+    (measure_pattern, 0.5),
 ]
 
 

@@ -151,7 +151,7 @@ def explain_region(atlas: Atlas, rid: str) -> Explanation:
         nerve_links=nerve_links,
         conditions=tuple(_condition_brief(atlas, cid) for cid in conditions),
         exercises=tuple(exercise_info(atlas, eid) for eid in exercises),
-        advice=_advice(atlas) if exercises else (),
+        advice=(),  # the exercise pages carry the general advice
         red_flags=red_flags(atlas) if conditions else (),
         disputes=_disputes(atlas, rid, *atlas.roots_for_region(rid)),
         sources=tuple(region.sources),

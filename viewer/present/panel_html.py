@@ -185,6 +185,16 @@ def _conditions(conds: Iterable[ConditionBrief], cite: Citations) -> str:
     return "<h2>Conditions that can cause pain here</h2>" + "".join(rows) if rows else ""
 
 
+def exercises_brief(ex_list: Iterable[ExerciseInfo], cite: Citations) -> str:
+    """Exercises as one line each (what it is for, how strong the evidence is); the steps, dose
+    and cautions are one click away on the exercise's own page."""
+    items = [
+        f"{link(ex.ref)}: {e(ex.purpose)} <i>Evidence: {e(ex.evidence.strength)}.</i> {cite(ex.evidence.sources)}"
+        for ex in ex_list
+    ]
+    return "<h2>Exercises used</h2>" + bullet_list(items) if items else ""
+
+
 def exercises_html(ex_list: Iterable[ExerciseInfo], advice: Iterable[AdviceInfo], cite: Citations) -> str:
     parts = []
     for ex in ex_list:
@@ -269,7 +279,9 @@ def render(answer: Explanation, side: str | None = None, both_sides_flag: RedFla
         _notes("Claims from popular articles", answer.claims, cite, "claim", "Opinion, not established: "),
         _conditions(answer.conditions, cite),
         red_flags_html(answer.red_flags, cite),
-        exercises_html(answer.exercises, answer.advice, cite),
+        exercises_html(answer.exercises, answer.advice, cite)
+        if answer.type in ("exercise", "condition")
+        else exercises_brief(answer.exercises, cite),
         _disputes(answer.disputes, cite),
         f'<p class="disclaimer">{e(DISCLAIMER)}</p>',
         cite.section(),

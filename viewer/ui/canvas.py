@@ -14,7 +14,7 @@ from viewer.drawing.shapes import View
 from viewer.state.app_state import BOTH, AppState
 from viewer.ui import palette
 from viewer.ui.qt_paths import to_painter_path
-from viewer.ui.shape_item import ShapeItem, State
+from viewer.ui.shape_item import CACHED, NO_CACHE, ShapeItem, State, settle_cache
 
 Z_ORDER = {
     "inset-frame": -1,
@@ -46,6 +46,9 @@ class AtlasCanvas(pg.GraphicsView):
         self.vb = pg.ViewBox(lockAspect=True, invertY=True, enableMenu=False)
         self.setCentralItem(self.vb)
         self.items: list[ShapeItem] = []
+        #: skin, bones, muscles and labels: never change, so kept as pixmaps between zooms
+        self._static: list[QGraphicsItem] = []
+        self._scale = 0.0
         self.key_points: list[tuple[QGraphicsPathItem, str, str | None]] = []
         self._by_key: dict[tuple[str, str], list[ShapeItem]] = {}
         self.layers: dict[str, QGraphicsItem] = {}
@@ -70,6 +73,7 @@ class AtlasCanvas(pg.GraphicsView):
         self.hover_label.setZValue(100)
         self.hover_label.hide()
         self.vb.addItem(self.hover_label, ignoreBounds=True)
+        self.vb.sigTransformChanged.connect(self._on_transform)
         state.subscribe(self._on_state)
         state.subscribe_views(self.show_view)
         self.fit()
@@ -111,6 +115,7 @@ class AtlasCanvas(pg.GraphicsView):
                 pen.setCosmetic(True)
                 deco.setPen(pen)
                 deco.setZValue(z)
+                self._cache_at_rest(deco)
         for label in view.labels:
             self._add_text(
                 layer, label.text, label.size, label.bold, label.x, label.y, label.anchor
@@ -130,6 +135,24 @@ class AtlasCanvas(pg.GraphicsView):
         dx = {"middle": rect.width() / 2, "end": rect.width()}.get(anchor, 0.0)
         text.setPos(x - dx, y - rect.height() * 0.78)
         text.setZValue(LABEL_Z)
+        self._cache_at_rest(text)
+
+    def _cache_at_rest(self, item: QGraphicsItem) -> None:
+        item.setCacheMode(CACHED)
+        self._static.append(item)
+
+    def _on_transform(self, *_args: object) -> None:
+        """A highlight repaints much of the drawing; the unchanging parts are then blitted from
+        pixmaps. A zoom makes every pixmap stale, so while the scale changes they are painted
+        directly, and cached again once it settles (as the clickable shapes do)."""
+        scale = self.vb.childGroup.transform().m11()
+        if abs(scale - self._scale) > 1e-9 * abs(scale):
+            if self._scale:
+                for item in self._static:
+                    if item.cacheMode() is not NO_CACHE:
+                        item.setCacheMode(NO_CACHE)
+                        settle_cache.add(item)
+            self._scale = scale
 
     # -- reacting -------------------------------------------------------------------------
     def _on_item_clicked(self, item: ShapeItem, modifiers: Qt.KeyboardModifier) -> None:

@@ -36,7 +36,7 @@ CURVE_THRESHOLD = 0.02
 
 
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
-_NO_CACHE = QGraphicsItem.CacheMode.NoCache
+NO_CACHE = QGraphicsItem.CacheMode.NoCache
 SETTLE_MS = 250  # a zoom has settled when the scale has not changed for this long
 
 
@@ -44,10 +44,10 @@ class _Settle:
     """Turns the pixmap cache back on for items that stopped it during a zoom."""
 
     def __init__(self) -> None:
-        self.items: set[ShapeItem] = set()
+        self.items: set[QGraphicsItem] = set()
         self.timer: QTimer | None = None
 
-    def add(self, item: ShapeItem) -> None:
+    def add(self, item: QGraphicsItem) -> None:
         self.items.add(item)
         if self.timer is None:
             self.timer = QTimer()
@@ -64,7 +64,8 @@ class _Settle:
                 continue
 
 
-_settle = _Settle()
+#: The one settle timer shared by every cached item of the drawing (shapes, skin, labels).
+settle_cache = _Settle()
 
 
 class ShapeItem(pg.GraphicsObject):
@@ -103,9 +104,9 @@ class ShapeItem(pg.GraphicsObject):
         vb = self.getViewBox()
         scale = vb.childGroup.transform().m11() if vb is not None else 0.0
         if abs(scale - self._scale) > 1e-9 * abs(scale):  # a pan may jitter the last digits
-            if self._scale and self.cacheMode() is not _NO_CACHE:
-                self.setCacheMode(_NO_CACHE)
-                _settle.add(self)
+            if self._scale and self.cacheMode() is not NO_CACHE:
+                self.setCacheMode(NO_CACHE)
+                settle_cache.add(self)
             self._scale = scale
 
     # -- drawing --------------------------------------------------------------------------
