@@ -21,7 +21,8 @@ from viewer.content.schema import KINDS
 from viewer.content.yaml_lines import LinedDict, LinedList, line_of, load_lined
 from viewer.files import UnreadableFile, read_regular_file
 
-#: Fields whose values name other records, and the kind of record they name ("*" = any kind).
+#: Fields whose values name other records, and the kind of record they name ("*" = any kind,
+#: "a|b" = a record of kind a or of kind b).
 _REFERENCE_FIELDS = {
     "roots": "roots",
     "root": "roots",
@@ -31,7 +32,7 @@ _REFERENCE_FIELDS = {
     "regions": "regions",
     "exercises": "exercises",
     "about": "*",
-    "target": "*",
+    "target": "roots|conditions",
     "red_flag": "red_flags",
     "red_flags": "red_flags",
     "sources": "sources",
@@ -203,12 +204,19 @@ def _cross_check(
     any_unchecked = bool(unchecked - {"sources"})
     for entry in entries:
         for path, target, ref in _references(entry.record.model_dump()):
-            if (target == "*" and any_unchecked) or target in unchecked:
+            kinds = target.split("|")
+            if (target == "*" and any_unchecked) or any(k in unchecked for k in kinds):
                 continue
-            known = content_ids if target == "*" else by_kind[target]
-            broken = broken_any if target == "*" else invalid.get(target, set())
+            if target == "*":
+                known: Any = content_ids
+                broken = broken_any
+            else:
+                known = set().union(*(by_kind[k] for k in kinds))
+                broken = set().union(*(invalid.get(k, set()) for k in kinds))
             if ref not in known and ref not in broken:
-                what = "source" if target == "sources" else target.rstrip("s").replace("_", " ")
+                what = " or ".join(
+                    "source" if k == "sources" else k.rstrip("s").replace("_", " ") for k in kinds
+                )
                 line = line_of(entry.raw, path)
                 rid = entry.record.id  # type: ignore[attr-defined]
                 problems.append(
@@ -242,6 +250,22 @@ def _branch_loops(entries: list[_Entry], problems: list[ContentProblem]) -> None
         problems.append(ContentProblem(entry.file, line, f"nerves {rid!r}: {what}"))
 
 
+def _one_ranking_method(entries: list[_Entry], problems: list[ContentProblem]) -> None:
+    """The pattern explorer follows exactly one ranking method when there are findings."""
+    methods = [e for e in entries if e.kind == "ranking_method"]
+    findings = [e for e in entries if e.kind == "findings"]
+    if findings and len(methods) != 1:
+        where = methods[1] if len(methods) > 1 else findings[0]
+        what = "a second" if len(methods) > 1 else "no"
+        problems.append(
+            ContentProblem(
+                where.file,
+                getattr(where.raw, "line", 1),
+                f"{what} ranking_method record: findings need exactly one (see data/method.yaml)",
+            )
+        )
+
+
 def _content_files(folder: Path, problems: list[ContentProblem]) -> list[Path]:
     name = display_path(folder)
     try:
@@ -269,6 +293,7 @@ def check_content(folder: Path) -> tuple[list[ContentProblem], list[_Entry]]:
         entries.extend(_validate_file(path, data, problems, invalid, unchecked))
     _cross_check(entries, problems, invalid, unchecked)
     _branch_loops(entries, problems)
+    _one_ranking_method(entries, problems)
     return sorted(set(problems)), entries
 
 
