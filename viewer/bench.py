@@ -188,9 +188,10 @@ class Rig:
     viewport and the side panel's viewport, and every item's click recorded."""
 
     def __init__(self) -> None:
-        from viewer.ui.headless import ensure_platform
+        from viewer.ui.headless import ensure_platform, quiet_offscreen_noise
 
         ensure_platform()
+        quiet_offscreen_noise()
         from PySide6.QtCore import QEvent, QObject
         from PySide6.QtWidgets import QApplication
 

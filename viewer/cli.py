@@ -242,6 +242,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     ensure_platform()
     from viewer.ui.app import screenshot
+    from viewer.ui.headless import quiet_offscreen_noise
+
+    quiet_offscreen_noise()
 
     try:
         screenshot(atlas, views, args.out, size, select, args.side, args.view, pattern)
@@ -274,6 +277,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_window(args: argparse.Namespace) -> int:
+    from viewer.ui.headless import display_problem
+
+    problem = display_problem()
+    if problem:
+        raise CliError(problem)
     session = _session()
     from viewer.ui.app import run_window
 

@@ -60,32 +60,22 @@ DISCLAIMER = (
     "Educational, not a diagnosis: this atlas explains anatomy and published evidence. "
     "It cannot examine anyone. Red flags need urgent medical care."
 )
+#: Sizes and spacing only; colours come from the theme (``viewer.present.theme.panel_css``),
+#: which the panel applies as its document's default style sheet.
 STYLE = """
 <style>
- body { font-family: sans-serif; color: #222; }
- h1 { font-size: 17pt; margin: 0 0 4px 0; color: #1d1d1d; }
- h2 { font-size: 12.5pt; margin: 14px 0 4px 0; color: #0b4f7a; border-bottom: 1px solid #d9e3ea; }
+ body { font-family: sans-serif; }
+ h1 { font-size: 17pt; margin: 0 0 4px 0; }
+ h2 { font-size: 12.5pt; margin: 14px 0 4px 0; }
  h3 { font-size: 11pt; margin: 8px 0 2px 0; }
  p, li, td { font-size: 10.5pt; }
- .type { color: #555; font-size: 9.5pt; letter-spacing: 1px; }
- .tag { color: white; padding: 1px 4px; font-size: 9pt; }
- .tag-radicular { background: #0072B2; }
- .tag-referred { background: #00745a; }
- .tag-entrapment { background: #6a3d9a; }
- .tag-joint { background: #555555; }
- .tag-vascular { background: #9b1c31; }
- .tag-neuropathy { background: #3d6b35; }
- .tag-serious { background: #a33a00; }
- .tag-opinion { background: #7a5f00; }
- .claim { color: #5a3e00; }
- .flags { background: #fde8e1; border: 2px solid #D55E00; padding: 6px; color: #3a1400; }
- .flags h2 { color: #8a2f00; border: none; margin-top: 0; }
- .disclaimer { color: #5a2500; font-size: 9.5pt; }
- .src { color: #555; font-size: 9pt; }
- .why { color: #444; }
- .for { color: #00603f; }
- .against { color: #9b1c31; }
- a { color: #0060a0; text-decoration: none; }
+ .type { font-size: 9.5pt; letter-spacing: 1px; }
+ .tag { padding: 1px 4px; font-size: 9pt; font-weight: bold; }
+ .flags { padding: 6px; }
+ .flags h2 { border: none; margin-top: 0; }
+ .disclaimer { font-size: 9.5pt; }
+ .src { font-size: 9pt; }
+ a { text-decoration: none; }
  table.facts td { padding: 2px 8px 2px 0; vertical-align: top; }
 </style>
 """

@@ -70,8 +70,14 @@ class ActionRegistry:
                 action.blockSignals(False)
 
 
-def standard_specs(state: AppState, fit: Callable[[], object], views: list[tuple[str, str]]) -> list[ActionSpec]:
-    """The actions every window has. ``views`` lists (name, title) of the drawn views."""
+def standard_specs(
+    state: AppState,
+    fit: Callable[[], object],
+    views: list[tuple[str, str]],
+    escape: Callable[[], object] | None = None,
+) -> list[ActionSpec]:
+    """The actions every window has. ``views`` lists (name, title) of the drawn views;
+    ``escape`` is what Esc does (by default: leave pattern mode, else clear)."""
     specs = [
         ActionSpec("fit", "Fit", "Show the whole drawing", fit, "F"),
         ActionSpec(
@@ -94,9 +100,8 @@ def standard_specs(state: AppState, fit: Callable[[], object], views: list[tuple
             "clear",
             "Clear",
             "Clear the selection, or leave pattern mode",
-            state.clear,
+            escape or state.clear,
             "Esc",
-            enabled=lambda s: s.mode == "pattern" or s.current is not None,
         ),
         ActionSpec(
             "view-all",

@@ -14,6 +14,7 @@ from viewer.content.atlas import Atlas  # noqa: E402
 from viewer.content.pattern import Pattern  # noqa: E402
 from viewer.drawing.shapes import View  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
+from viewer.ui.settings import Settings  # noqa: E402
 
 
 def application() -> QApplication:
@@ -26,8 +27,7 @@ def application() -> QApplication:
 
 def run_window(atlas: Atlas, views: list[View]) -> int:
     app = application()
-    window = MainWindow(atlas, views)
-    window.resize(1400, 900)
+    window = MainWindow(atlas, views)  # sized to the screen, or as the user last left it
     window.show()
     return app.exec()
 
@@ -43,7 +43,7 @@ def screenshot(
     pattern: Pattern | None = None,
 ) -> None:
     app = application()
-    window = MainWindow(atlas, views)
+    window = MainWindow(atlas, views, settings=Settings.throwaway())
     window.resize(*size)
     window.show()
     if select:

@@ -1,23 +1,41 @@
 """The main window: the schematic on the left; on the right the pattern panel (in pattern mode)
-above the explanation; a toolbar built from the action registry, with search; and a permanent
-note that the atlas educates and does not diagnose."""
+above the explanation; menus and a toolbar built from the one action registry, with search; a
+parts list for the keyboard; and a permanent note that the atlas educates and does not diagnose.
+It remembers its size, place, views, panel width, theme and last selection between runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMainWindow, QSplitter, QToolBar
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QToolBar,
+)
 
 from viewer.content.atlas import Atlas, UnknownIdError
 from viewer.drawing.shapes import View
-from viewer.state.app_state import AppState
-from viewer.ui.actions import ActionRegistry, standard_specs
+from viewer.present.theme import Theme
+from viewer.state.app_state import ALL_VIEWS, AppState
+from viewer.ui import help_dialogs
+from viewer.ui.actions import ActionRegistry, ActionSpec, standard_specs
 from viewer.ui.canvas import AtlasCanvas
+from viewer.ui.parts_list import PartsList
 from viewer.ui.pattern_panel import PatternPanel
+from viewer.ui.settings import Settings
 from viewer.ui.side_panel import SidePanel
+from viewer.ui.theme import CHOICES, apply_theme
 
 DISCLAIMER = (
-    "For education only: this atlas does not diagnose. Pain patterns overlap between roots and "
-    "conditions. If you have red-flag symptoms, seek urgent medical care."
+    "Educational only: this atlas does not diagnose. Red-flag symptoms need urgent medical care."
 )
 TOOLBAR = (
     "fit",
@@ -32,16 +50,60 @@ TOOLBAR = (
     "both-sides",
     "pattern-mode",
 )
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    ("&File", ("open-pattern", "save-pattern", None, "export-png", None, "quit")),
+    ("&Edit", ("copy-image", "copy-text")),
+    (
+        "&View",
+        (
+            "view-all",
+            "view-posterior",
+            "view-anterior",
+            None,
+            "fit",
+            "zoom-in",
+            "zoom-out",
+            "zoom-reset",
+            None,
+            "text-larger",
+            "text-smaller",
+            None,
+            "full-screen",
+            "theme-menu",
+            "show-panel",
+            "show-parts",
+        ),
+    ),
+    ("&Go", ("history-back", "history-forward", "clear", None, "search", "pattern-mode", "both-sides")),
+    ("&Help", ("shortcuts", "sources", "about")),
+)
+THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+ZOOM_STEP = 1.25
+#: Largest first window, in logical pixels; it also never exceeds the available screen.
+PREFERRED_SIZE = (1400, 900)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, atlas: Atlas, views: list[View], state: AppState | None = None):
+    def __init__(
+        self,
+        atlas: Atlas,
+        views: list[View],
+        state: AppState | None = None,
+        settings: Settings | None = None,
+    ):
         super().__init__()
         self.setWindowTitle("Sciatica Atlas")
         self.atlas = atlas
         self.state = state or AppState()
+        self.settings = settings or Settings()
         self.canvas = AtlasCanvas(atlas, views, self.state)
+        self.canvas.setAccessibleName("Body drawing")
+        self.canvas.setAccessibleDescription(
+            "Back and front views of the spine, pelvis and legs; use the parts list "
+            "(View menu) to choose parts from the keyboard"
+        )
         self.panel = SidePanel(atlas, self.state)
+        self.panel.setAccessibleName("Explanation")
         self.pattern_panel = PatternPanel(atlas, self.state)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.pattern_panel)
@@ -49,33 +111,99 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)  # the ranking is what the clinician came for
         self.right = right
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.canvas)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.parts = PartsList(atlas, self.state)
+        self.parts_dock = QDockWidget("Parts", self)
+        self.parts_dock.setObjectName("parts-dock")
+        self.parts_dock.setWidget(self.parts)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parts_dock)
+        self.parts_dock.hide()
         self.registry = ActionRegistry(self, self.state)
-        for spec in standard_specs(self.state, self.canvas.fit, [(v.name, v.title) for v in views]):
+        for spec in standard_specs(
+            self.state, self.canvas.fit, [(v.name, v.title) for v in views], self.escape
+        ):
+            self.registry.add(spec)
+        for spec in self._window_specs():
             self.registry.add(spec)
         self.registry["view-all"].setChecked(True)
-        self.registry.refresh()  # greyed out from the start where they would do nothing
         self.state.subscribe_views(self._on_view)
         self._build_toolbar()
+        self._build_menus()
         self.disclaimer = QLabel(DISCLAIMER)
-        self.disclaimer.setStyleSheet("color: #7a2e00; font-weight: bold; padding: 2px 6px;")
         self.disclaimer.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.disclaimer, 1)
         self.hover_name = QLabel("")
         self.hover_name.setTextFormat(Qt.TextFormat.PlainText)  # content text is never markup
-        self.hover_name.setStyleSheet("color: #444; padding: 2px 6px;")
+        self.hover_name.setStyleSheet("padding: 2px 6px;")
         self.statusBar().addWidget(self.hover_name)
         self.canvas.sigHoverName.connect(self.hover_name.setText)
+        self._searching = False
         self.state.subscribe(self._on_state)
+        self.theme_choice = "system"
+        self.text_steps = 0
+        self._restore()
+        self.registry.refresh()  # greyed out from the start where they would do nothing
         self._on_state(self.state)
+
+    # -- actions the window owns --------------------------------------------------------------
+    def _window_specs(self) -> list[ActionSpec]:
+        std = QKeySequence.StandardKey
+        specs = [
+            ActionSpec("open-pattern", "Open pattern…", "Open a saved pain pattern", self.pattern_panel._ask_open, std.Open),
+            ActionSpec(
+                "save-pattern",
+                "Save pattern…",
+                "Save the pain pattern to a file",
+                self.pattern_panel._ask_save,
+                std.Save,
+                enabled=lambda s: not s.pattern.empty,
+            ),
+            ActionSpec("export-png", "Export image (PNG)…", "Save the drawing and the panel as a picture", self._ask_export_png, "Ctrl+E"),
+            ActionSpec("quit", "Quit", "Close Sciatica Atlas", self.close, std.Quit),
+            ActionSpec("copy-image", "Copy image", "Copy the drawing to the clipboard", self.copy_image, "Ctrl+Shift+C"),
+            ActionSpec("copy-text", "Copy text", "Copy the panel's text to the clipboard", self.copy_text, "Ctrl+Shift+T"),
+            ActionSpec("zoom-in", "Zoom in", "Enlarge the drawing", lambda: self.zoom(1 / ZOOM_STEP), std.ZoomIn),
+            ActionSpec("zoom-out", "Zoom out", "Shrink the drawing", lambda: self.zoom(ZOOM_STEP), std.ZoomOut),
+            ActionSpec("zoom-reset", "Actual size", "Show the whole drawing again", self.canvas.fit, "Ctrl+0"),
+            ActionSpec("text-larger", "Larger text", "Make the panel text larger", lambda: self.scale_text(1), "Ctrl+Shift+="),
+            ActionSpec("text-smaller", "Smaller text", "Make the panel text smaller", lambda: self.scale_text(-1), "Ctrl+Shift+-"),
+            ActionSpec(
+                "full-screen",
+                "Full screen",
+                "Fill the screen (Esc or F11 to leave)",
+                self.toggle_full_screen,
+                std.FullScreen if not QKeySequence(std.FullScreen).isEmpty() else "F11",
+                checkable=True,
+            ),
+            ActionSpec("show-panel", "Show panel", "Show or hide the explanation panel", self.toggle_panel, "F9", checkable=True),
+            ActionSpec("show-parts", "Parts list", "A list of every part, for the keyboard and screen readers", self.toggle_parts, "Ctrl+L", checkable=True),
+            ActionSpec("search", "Search", "Find a region, root, nerve, condition or finding", self.focus_search, std.Find),
+            ActionSpec("shortcuts", "Keyboard shortcuts", "Every shortcut", lambda: help_dialogs.shortcuts_dialog(self, self.registry).exec(), std.HelpContents),
+            ActionSpec("sources", "Sources and licences", "Every source the atlas cites, and the licences", lambda: help_dialogs.sources_dialog(self, self.atlas).exec()),
+            ActionSpec("about", "About Sciatica Atlas", "Version and purpose", lambda: help_dialogs.about_dialog(self).exec()),
+        ]
+        for choice in CHOICES:
+            specs.append(
+                ActionSpec(
+                    f"theme-{choice}",
+                    THEME_TEXT[choice],
+                    f"Use the {THEME_TEXT[choice].lower()} theme" if choice != "system" else "Follow the system's light or dark setting",
+                    lambda c=choice: self.set_theme(c),  # type: ignore[misc]
+                    checkable=True,
+                    group="theme",
+                )
+            )
+        return specs
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Atlas")
+        bar.setObjectName("main-toolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
         for name in TOOLBAR:
@@ -86,6 +214,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search: calf, L5, spinal stenosis…")
+        self.search.setAccessibleName("Search")
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(320)
         completer = QCompleter(self.atlas.search_terms(), self)
@@ -95,12 +224,96 @@ class MainWindow(QMainWindow):
         self.search.setCompleter(completer)
         self.search.returnPressed.connect(lambda: self._search_for(self.search.text()))
         bar.addWidget(self.search)
+        self.search_message = QLabel("")
+        self.search_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.search_message.setAccessibleName("Search result")
+        bar.addWidget(self.search_message)
 
+    def _build_menus(self) -> None:
+        self.menus: dict[str, QMenu] = {}
+        for title, names in MENUS:
+            menu = self.menuBar().addMenu(title)
+            self.menus[title.replace("&", "")] = menu
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                elif name == "theme-menu":
+                    sub = menu.addMenu("Theme")
+                    for choice in CHOICES:
+                        sub.addAction(self.registry[f"theme-{choice}"])
+                elif name in self.registry.actions:
+                    menu.addAction(self.registry[name])
+
+    # -- what the actions do -----------------------------------------------------------------
     def show_view(self, name: str) -> None:
         self.state.show_view(name)
 
+    def zoom(self, factor: float) -> None:
+        self.canvas.vb.scaleBy((factor, factor))
+
+    def scale_text(self, step: int) -> None:
+        if -3 <= self.text_steps + step <= 8:
+            self.text_steps += step
+            self.panel.zoomIn(step)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.registry["full-screen"].setChecked(self.isFullScreen())
+
+    def toggle_panel(self) -> None:
+        self.right.setVisible(not self.right.isVisible())
+        self.registry["show-panel"].setChecked(self.right.isVisible())
+
+    def toggle_parts(self) -> None:
+        self.parts_dock.setVisible(not self.parts_dock.isVisible())
+        self.registry["show-parts"].setChecked(self.parts_dock.isVisible())
+        if self.parts_dock.isVisible():
+            self.parts.tree.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def set_theme(self, choice: str) -> Theme:
+        self.theme_choice = choice if choice in CHOICES else "system"
+        theme = apply_theme(self.theme_choice)
+        self.panel.set_theme(theme)
+        self.disclaimer.setStyleSheet(
+            f"color: {theme.disclaimer}; background: {theme.background}; font-weight: bold; padding: 2px 6px;"
+        )
+        self.registry[f"theme-{self.theme_choice}"].setChecked(True)
+        return theme
+
+    def copy_image(self) -> None:
+        QGuiApplication.clipboard().setPixmap(self.canvas.grab())
+        self.statusBar().showMessage("Drawing copied", 3000)
+
+    def copy_text(self) -> None:
+        QGuiApplication.clipboard().setText(self.panel.toPlainText())
+        self.statusBar().showMessage("Panel text copied", 3000)
+
+    def export_png(self, path: Path) -> bool:
+        """Save the whole window as a picture; the file is replaced only once it is complete."""
+        tmp = path.with_name(f".{path.name}.tmp.png")
+        ok = self.grab().save(str(tmp), "PNG")
+        if ok:
+            tmp.replace(path)
+        else:
+            tmp.unlink(missing_ok=True)
+            self.statusBar().showMessage(f"Could not write {path}", 6000)
+        return ok
+
+    def _ask_export_png(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export image", "sciatica-atlas.png", "PNG images (*.png)")
+        if name:
+            self.export_png(Path(name))
+
+    # -- reacting ----------------------------------------------------------------------------
     def _on_view(self, name: str) -> None:
-        action = self.registry.actions.get(f"view-{name}" if name != "both" else "view-all")
+        action = self.registry.actions.get(f"view-{name}" if name != ALL_VIEWS else "view-all")
         if action is not None:
             action.setChecked(True)
 
@@ -110,6 +323,9 @@ class MainWindow(QMainWindow):
             total = max(self.right.height(), 400)
             self.right.setSizes([total * 2 // 5, total - total * 2 // 5])
         self.pattern_panel.setVisible(drawing)
+        if not self._searching:  # a selection made elsewhere: the box no longer applies
+            self.search.clear()
+            self.search_message.clear()
 
     def _search_for(self, text: str) -> None:
         if not text.strip():
@@ -117,6 +333,83 @@ class MainWindow(QMainWindow):
         try:
             kind, rid = self.atlas.resolve(text)
         except UnknownIdError as exc:
-            self.statusBar().showMessage(str(exc), 6000)
+            message = str(exc).replace("unknown id or name", "No match for")
+            self.search_message.setText(message)
+            self.statusBar().showMessage(message, 6000)
             return
-        self.state.select(kind, rid)
+        self.search_message.clear()
+        self._searching = True
+        try:
+            self.state.select(kind, rid)
+        finally:
+            self._searching = False
+
+    def escape(self) -> None:
+        """Esc steps back one level: out of full screen, else out of pattern mode, else clears."""
+        if self.isFullScreen():
+            self.toggle_full_screen()
+        else:
+            self.state.clear()
+
+    # -- remembering -------------------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(*PREFERRED_SIZE)
+            return
+        area = screen.availableGeometry()
+        width = min(PREFERRED_SIZE[0], int(area.width() * 0.95))
+        height = min(PREFERRED_SIZE[1], int(area.height() * 0.92))
+        self.resize(width, height)
+        frame = self.frameGeometry()
+        frame.moveCenter(area.center())
+        self.move(frame.topLeft())
+
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.get("window/geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self._fit_to_screen()
+        state = s.get("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        sizes = s.get("window/splitter")
+        try:
+            self.splitter.setSizes([int(v) for v in sizes])  # type: ignore[union-attr]
+        except (TypeError, ValueError):
+            width = max(self.width(), 800)
+            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+        self.set_theme(str(s.get("view/theme", "system")))
+        steps = s.get("view/text_steps", 0, int)
+        self.scale_text(steps if isinstance(steps, int) else 0)
+        shown = str(s.get("view/shown", ALL_VIEWS))
+        if shown in self.canvas.layers or shown == ALL_VIEWS:
+            self.state.show_view(shown)
+        panel_visible = s.get("view/panel", True, bool)
+        self.right.setVisible(bool(panel_visible))
+        self.registry["show-panel"].setChecked(self.right.isVisible())
+        self.registry["show-parts"].setChecked(self.parts_dock.isVisible())
+        kind, rid, side = (s.get(f"selection/{k}", "") for k in ("kind", "id", "side"))
+        if kind and rid and kind in ("regions", "roots", "nerves", "conditions", "exercises", "findings"):
+            if rid in getattr(self.atlas, kind):
+                self.state.select(kind, rid, side if side in ("left", "right", "both") else None)  # type: ignore[arg-type]
+
+    def remember(self) -> bool:
+        s = self.settings
+        s.set("window/geometry", self.saveGeometry())
+        s.set("window/state", self.saveState())
+        s.set("window/splitter", self.splitter.sizes())
+        s.set("view/theme", self.theme_choice)
+        s.set("view/text_steps", self.text_steps)
+        s.set("view/shown", self.state.shown)
+        s.set("view/panel", self.right.isVisible())
+        target = self.state.current
+        s.set("selection/kind", target.kind if target else "")
+        s.set("selection/id", target.id if target else "")
+        s.set("selection/side", (target.side or "") if target else "")
+        return s.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.remember():
+            print(f"sciatica-atlas: could not save settings to {self.settings.path}", flush=True)
+        super().closeEvent(event)

@@ -12,6 +12,7 @@ from viewer.content.explore import Exploration, explore
 from viewer.content.pattern import Pattern
 from viewer.present.panel_html import render, welcome_html
 from viewer.present.pattern_html import render_exploration
+from viewer.present.theme import LIGHT, Theme, panel_css
 from viewer.state.app_state import AppState, Target
 
 #: Rendered pages kept for instant Back/Forward; patterns change often, so only a few of those.
@@ -28,9 +29,18 @@ class SidePanel(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(320)
+        self.set_theme(LIGHT)
         state.subscribe(self._on_state)
         self._on_state(state)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Colours come from the theme's style sheet; the page HTML carries none, so cached
+        pages stay valid."""
+        self.theme = theme
+        self.document().setDefaultStyleSheet(panel_css(theme))
+        if hasattr(self, "state"):
+            self._on_state(self.state)
 
     def html_for(self, target: Target | None) -> str:
         key = ("", "", None) if target is None else (target.kind, target.id, target.side)

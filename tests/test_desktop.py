@@ -1,0 +1,198 @@
+"""The window behaves like a desktop app: menus from the action registry, shortcuts that work as
+key presses, settings remembered between runs, themes whose safety text stays readable, a
+parts list for the keyboard, and clear errors instead of aborts."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog
+
+from tests.ui_driver import click_item
+from viewer.present.theme import SAFETY_PAIRS, THEMES, contrast_ratio, panel_css
+
+
+def menu_actions(window, title):
+    return [a.objectName() for a in window.menus[title].actions() if a.objectName()]
+
+
+def test_menus_are_built_from_the_registry(window):
+    assert {"open-pattern", "save-pattern", "export-png", "quit"} <= set(menu_actions(window, "File"))
+    assert {"copy-image", "copy-text"} <= set(menu_actions(window, "Edit"))
+    assert {"zoom-in", "zoom-out", "full-screen", "show-panel", "show-parts"} <= set(menu_actions(window, "View"))
+    assert {"history-back", "history-forward", "search", "pattern-mode"} <= set(menu_actions(window, "Go"))
+    assert {"shortcuts", "sources", "about"} <= set(menu_actions(window, "Help"))
+    # the same action objects as the toolbar: one registry
+    assert window.registry["history-back"] in window.menus["Go"].actions()
+
+
+def test_shortcuts_work_as_key_presses(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    window.canvas.setFocus()
+    before = window.canvas.vb.viewRange()
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    zoomed = window.canvas.vb.viewRange()
+    assert zoomed[0][1] - zoomed[0][0] < before[0][1] - before[0][0]
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.canvas.vb.viewRange()[0][1] - window.canvas.vb.viewRange()[0][0] == pytest.approx(
+        before[0][1] - before[0][0], rel=0.02
+    )
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert not window.right.isVisible() and not window.registry["show-panel"].isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.right.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.parts_dock.isVisible()
+
+
+def test_help_dialogs_open(window, qtbot):
+    seen = []
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.windowTitle() if dialog else None)
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+
+    for name, title in (("shortcuts", "Keyboard shortcuts"), ("sources", "Sources and licences"), ("about", "About Sciatica Atlas")):
+        QTimer.singleShot(50, close_dialog)
+        window.registry[name].trigger()
+        assert seen[-1] == title
+
+
+def test_full_screen_and_escape(window, qtbot):
+    window.registry["full-screen"].trigger()
+    assert window.isFullScreen()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isFullScreen()
+
+
+def test_settings_are_remembered(qtbot, atlas, tmp_path):
+    from viewer.drawing.svg_reader import load_views
+    from viewer.paths import assets_dir
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.settings import Settings
+
+    path = tmp_path / "settings.ini"
+    views = load_views(assets_dir())
+    first = MainWindow(atlas, views, settings=Settings(path))
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)  # inside the offscreen screen (800 x 600)
+    first.set_theme("dark")
+    first.state.show_view("posterior")
+    first.state.select("roots", "L5", "left")
+    first.scale_text(2)
+    first.close()
+    assert path.exists()
+    second = MainWindow(atlas, views, settings=Settings(path))
+    qtbot.addWidget(second)
+    assert second.theme_choice == "dark" and second.registry["theme-dark"].isChecked()
+    assert second.state.shown == "posterior" and second.registry["view-posterior"].isChecked()
+    assert second.state.current.id == "L5" and second.state.current.side == "left"
+    assert second.text_steps == 2
+    assert (second.width(), second.height()) == (700, 500)
+    second.set_theme("system")
+
+
+def test_a_damaged_settings_file_is_ignored(qtbot, atlas, tmp_path):
+    from viewer.drawing.svg_reader import load_views
+    from viewer.paths import assets_dir
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.settings import Settings
+
+    path = tmp_path / "settings.ini"
+    path.write_bytes(b"\x00\xff[window]\ngeometry=@ByteArray(garbage)\nsplitter=banana\n[view]\ntext_steps=lots\n")
+    window = MainWindow(atlas, load_views(assets_dir()), settings=Settings(path))
+    qtbot.addWidget(window)
+    assert window.state.current is None and window.text_steps == 0
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_safety_text_contrast_in_every_theme(name):
+    theme = THEMES[name]
+    for what, fg, bg in SAFETY_PAIRS:
+        ratio = contrast_ratio(getattr(theme, fg), getattr(theme, bg))
+        assert ratio >= 4.5, f"{name}: {what} contrast {ratio:.2f}"
+
+
+def test_contrast_check_can_fail():
+    assert contrast_ratio("#777777", "#888888") < 1.5
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+
+
+def test_dark_theme_reaches_the_panel_and_the_disclaimer(window):
+    dark = window.set_theme("dark")
+    assert window.panel.document().defaultStyleSheet() == panel_css(dark)
+    assert dark.disclaimer in window.disclaimer.styleSheet()
+    QApplication.processEvents()
+    assert window.palette().color(window.backgroundRole()).lightness() < 100
+    light = window.set_theme("light")
+    assert window.panel.document().defaultStyleSheet() == panel_css(light)
+    window.set_theme("system")
+
+
+def test_search_says_when_nothing_matches_and_clears_after_another_selection(window, qtbot):
+    window.search.setFocus()
+    window.search.setText("zzqx")  # typed into the box (setText: no completer popup offscreen)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.search_message.text().startswith("No match for 'zzqx'")
+    assert window.state.current is None
+    click_item(window, "regions", "heel", "left")
+    assert window.search.text() == "" and window.search_message.text() == ""
+
+
+def test_parts_list_selects_from_the_keyboard(window, qtbot):
+    window.registry["show-parts"].trigger()
+    tree = window.parts.tree
+    qtbot.keyClicks(window.parts.filter, "sural nerve")
+    visible = [
+        tree.topLevelItem(i).child(j)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+        if not tree.topLevelItem(i).child(j).isHidden()
+    ]
+    assert [item.text(0) for item in visible] == ["Sural nerve"]
+    tree.setFocus()
+    tree.setCurrentItem(visible[0])
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.state.current.kind == "nerves" and window.state.current.id == "sural"
+    # and the list follows a selection made on the drawing
+    click_item(window, "regions", "heel", "left")
+    assert tree.currentItem().text(0) == f"{atlas_name(window, 'heel')} (left)"
+
+
+def atlas_name(window, rid):
+    return window.atlas.regions[rid].name
+
+
+def test_copy_and_export(window, tmp_path):
+    click_item(window, "regions", "heel", "left")
+    window.registry["copy-text"].trigger()
+    assert window.atlas.regions["heel"].name in QGuiApplication.clipboard().text()
+    window.registry["copy-image"].trigger()
+    assert not QGuiApplication.clipboard().pixmap().isNull()
+    out = tmp_path / "atlas.png"
+    assert window.export_png(out)
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["atlas.png"]
+
+
+def test_no_display_is_one_clear_line():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "viewer"], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("sciatica-atlas: error: no display to open the window on")
+    assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_screenshot_prints_no_qt_noise(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "viewer", "screenshot", str(tmp_path / "x.png")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0 and proc.stderr == ""
