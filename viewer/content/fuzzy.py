@@ -10,6 +10,7 @@ single words combine: a text matches a term if it is the term, if its words are 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -30,8 +31,14 @@ class Closeness:
     spelling: bool
 
 
+def fold(text: str) -> str:
+    """Case and accents folded away, so "ciatica" finds "ciática" and "Calf" finds "calf"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def words(text: str) -> list[str]:
-    found = [w for w in _WORD.findall(text.casefold())]
+    found = _WORD.findall(fold(text))
     meaningful = [w for w in found if w not in _FILLER]
     return meaningful or found
 
@@ -55,7 +62,7 @@ def _word_score(word: str, term_words: list[str]) -> tuple[float, bool]:
 
 def closeness(text: str, term: str) -> Closeness:
     """How well ``text`` (what someone typed) matches ``term``, 0 to 100."""
-    typed, target = text.strip().casefold(), term.casefold()
+    typed, target = fold(text.strip()), fold(term)
     if not typed:
         return Closeness(0.0, False)
     if typed == target:
