@@ -24,6 +24,11 @@ class CliError(Exception):
     """A problem to report in one line, with exit status 2."""
 
 
+#: The global options (``--content``, ``--lang``) of this run, set by ``main`` before any
+#: command runs, so every command's ``_atlas()`` and ``_session()`` honour them.
+_GLOBAL: dict[str, Any] = {"content": None, "lang": "en"}
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="sciatica-atlas",
@@ -31,6 +36,18 @@ def _parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="language of the interface and the content names (en, es); default en",
+    )
+    p.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        help="use this content folder (data *.yaml, optional views/ and i18n/) instead of the "
+        "shipped one",
+    )
     sub = p.add_subparsers(dest="command")
     lst = sub.add_parser("list", help="list ids and names of one kind of record")
     lst.add_argument("kind", choices=LIST_KINDS)
@@ -80,10 +97,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _atlas(folder: Path | None = None) -> Any:
+    """The content of ``folder`` (default: ``--content``, else the shipped folder), in the
+    ``--lang`` language."""
     from viewer.content import ContentError, load_atlas
+    from viewer.content.translations import localise
 
+    folder = folder or _GLOBAL["content"]
     try:
-        return load_atlas(folder)
+        return localise(load_atlas(folder), folder, _GLOBAL["lang"])
     except ContentError as exc:
         raise CliError(f"the content has problems:\n{exc}") from None
 
@@ -93,9 +114,26 @@ def _session() -> Any:
     from viewer.session import Session
 
     try:
-        return Session.load()
+        return Session.load(_GLOBAL["content"], language=_GLOBAL["lang"])
     except ContentError as exc:
         raise CliError(f"the content has problems:\n{exc}") from None
+
+
+def _apply_global_options(args: argparse.Namespace) -> None:
+    """``--lang`` switches the interface catalog; ``--content`` must name a folder."""
+    from viewer.i18n import UnknownLanguageError, set_language
+
+    if args.content is not None and not args.content.is_dir():
+        raise CliError(f"--content: {str(args.content)!r} is not a folder")
+    _GLOBAL["content"] = args.content
+    lang = args.lang or "en"
+    try:
+        set_language(lang)
+    except UnknownLanguageError as exc:
+        raise CliError(f"--lang: {exc}") from None
+    from viewer.i18n import current_language
+
+    _GLOBAL["lang"] = current_language()
 
 
 def _resolve(atlas: Any, text: str) -> tuple[str, str]:
@@ -259,14 +297,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     message`` lines on stdout, a count on stderr, exit 1 if there are any."""
     from viewer.content.consistency import check_geometry, read_checked_views
     from viewer.content.loader import build_atlas, check_content
+    from viewer.content.translations import check_overlays
     from viewer.paths import data_dir, views_dir
 
-    folder = args.dir or data_dir()
+    chosen = args.dir or _GLOBAL["content"]
+    folder = chosen or data_dir()
     problems, entries = check_content(folder)
-    views, view_problems = read_checked_views(views_dir(args.dir))
+    views, view_problems = read_checked_views(views_dir(chosen))
     problems += view_problems
     if not problems:
-        problems = check_geometry(build_atlas(entries), views)
+        atlas = build_atlas(entries)
+        problems = check_geometry(atlas, views) + check_overlays(folder, atlas)
     for problem in sorted(set(problems)):
         print(problem)
     if problems:
@@ -310,6 +351,7 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        _apply_global_options(args)
         return COMMANDS[args.command](args)
     except CliError as exc:
         print(f"sciatica-atlas: error: {exc}", file=sys.stderr)

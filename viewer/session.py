@@ -17,11 +17,16 @@ class Session:
     views: list[View]
 
     @classmethod
-    def load(cls, content: Path | None = None, assets: Path | None = None) -> Session:
+    def load(
+        cls, content: Path | None = None, assets: Path | None = None, language: str = "en"
+    ) -> Session:
         """Load and validate the content (the shipped folder by default) and read its views;
-        raises ``ContentError`` for bad content."""
+        with a ``language`` other than English, the names come from the folder's overlay
+        (``i18n/<language>.yaml``). Raises ``ContentError`` for bad content or overlay."""
         from viewer.content.consistency import load_checked_views
+        from viewer.content.translations import localise
         from viewer.paths import views_dir
 
         atlas = load_atlas(content)
-        return cls(atlas, load_checked_views(atlas, assets or views_dir(content)))
+        views = load_checked_views(atlas, assets or views_dir(content))
+        return cls(localise(atlas, content, language), views)

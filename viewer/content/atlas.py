@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from viewer.content.fuzzy import closeness
 from viewer.content.schema import (
     Advice,
     Condition,
@@ -34,6 +35,10 @@ SELECTABLE = {
     "exercises": "exercise",
     "findings": "finding",
 }
+
+
+#: How close a term must be to be offered as "did you mean" (see ``viewer.content.fuzzy``).
+NEAR_SCORE = 60.0
 
 
 class UnknownIdError(LookupError):
@@ -149,12 +154,19 @@ class Atlas:
         found = self._names.get(query.casefold())
         if found:
             return found
-        needle = query.casefold()
-        near = sorted(
-            {f"{rid}" for key, (_, rid) in self._names.items() if needle and needle in key}
-        )
-        hint = f"; did you mean: {', '.join(near[:6])}?" if near else ""
+        near = self.near_ids(query)
+        hint = f"; did you mean: {', '.join(near)}?" if near else ""
         raise UnknownIdError(f"unknown id or name {text!r}{hint}")
+
+    def near_ids(self, text: str, limit: int = 6) -> list[str]:
+        """Ids whose id, name or alias is close to ``text`` (typos forgiven, as in the search
+        box), best first: the "did you mean" list of an unknown name."""
+        best: dict[str, float] = {}
+        for term, (_, rid) in self._names.items():
+            score = closeness(text, term).score
+            if score >= NEAR_SCORE and score > best.get(rid, 0.0):
+                best[rid] = score
+        return sorted(best, key=lambda rid: (-best[rid], rid))[:limit]
 
     def record(self, kind: str, rid: str) -> Any:
         return getattr(self, kind)[rid]

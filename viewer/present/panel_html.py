@@ -28,6 +28,7 @@ from viewer.content.answers import (
     TreatmentInfo,
 )
 from viewer.content.explain import Overview
+from viewer.i18n import tr
 
 KIND_LABEL = {
     "radicular": "radicular — a nerve root is irritated",
@@ -59,6 +60,19 @@ STEP_LABEL = {
 DISCLAIMER = (
     "Educational, not a diagnosis: this atlas explains anatomy and published evidence. "
     "It cannot examine anyone. Red flags need urgent medical care."
+)
+#: The welcome page's two paragraphs (HTML; translated whole, so word order can change).
+WELCOME = (
+    "Click a part of the body where it hurts to see which nerve roots and nerves serve it, "
+    "which conditions can cause pain there, exercises, and warning signs. Or choose a root or "
+    "a condition to see where it can hurt. Choosing a root also shows its key sensory "
+    "point as a dot. Ctrl-click the same part on the other leg (or press <b>B</b>) to mark "
+    "both sides. Press <b>Esc</b> to clear."
+)
+WELCOME_PATTERN = (
+    "<b>Pain pattern</b> (press <b>P</b>): click every place that hurts, tick how it feels "
+    "and what was found, or describe it in words, and see which roots and conditions fit "
+    "best, how sure that is, and why."
 )
 #: Sizes and spacing only; colours come from the theme (``viewer.present.theme.panel_css``),
 #: which the panel applies as its document's default style sheet.
@@ -114,13 +128,13 @@ class Citations:
             return ""
         items = []
         for i, r in enumerate(self.refs, 1):
-            note = " — popular article; its opinions are labelled as such" if r.kind == "popular-article" else ""
+            note = tr(" — popular article; its opinions are labelled as such") if r.kind == "popular-article" else ""
             items.append(f'<li><span class="src">{i}. {e(r.citation)}{e(note)}</span></li>')
-        return '<h2>Sources</h2><ul style="list-style: none; margin-left: -20px">' + "".join(items) + "</ul>"
+        return f'<h2>{e(tr("Sources"))}</h2><ul style="list-style: none; margin-left: -20px">' + "".join(items) + "</ul>"
 
 
 def condition_tag(kind: str) -> str:
-    return f'<span class="tag tag-{e(kind)}">&nbsp;{e(KIND_LABEL.get(kind, kind))}&nbsp;</span>'
+    return f'<span class="tag tag-{e(kind)}">&nbsp;{e(tr(KIND_LABEL.get(kind, kind)))}&nbsp;</span>'
 
 
 def red_flags_html(flags: Iterable[RedFlagInfo], cite: Citations, title: str = "") -> str:
@@ -131,7 +145,7 @@ def red_flags_html(flags: Iterable[RedFlagInfo], cite: Citations, title: str = "
         f"<p><b>{e(f.name)}</b>: {e('; '.join(f.signs))}. <b>{e(f.action)}</b> {cite(f.sources)}</p>"
         for f in flags
     )
-    heading = title or "⚠ Red flags — get urgent care, not exercise"
+    heading = title or tr("⚠ Red flags — get urgent care, not exercise")
     return f'<div class="flags"><h2>{e(heading)}</h2>{body}</div>'
 
 
@@ -140,9 +154,10 @@ def both_sides_html(flag: RedFlagInfo, cite: Citations) -> str:
     cauda equina syndrome."""
     signs = bullet_list([e(sign) for sign in flag.signs])
     return (
-        '<div class="flags"><h2>⚠ Marked on both sides</h2>'
-        "<p>Leg symptoms on <b>both sides</b> at once can be a sign of "
-        f"<b>{e(flag.name)}</b>. Watch for any of these:</p>{signs}"
+        f'<div class="flags"><h2>{e(tr("⚠ Marked on both sides"))}</h2><p>'
+        + tr("Leg symptoms on <b>both sides</b> at once can be a sign of <b>{name}</b>. "
+             "Watch for any of these:").format(name=e(flag.name))
+        + f"</p>{signs}"
         f"<p><b>{e(flag.action)}</b> {cite(flag.sources)}</p></div>"
     )
 
@@ -155,34 +170,34 @@ def _facts(rows: Iterable[Fact]) -> str:
             value = (value + " " if value else "") + links(f.refs)
         if not value:
             continue
-        body.append(f"<tr><td><b>{e(f.label)}</b></td><td>{value}</td></tr>")
+        body.append(f"<tr><td><b>{e(tr(f.label))}</b></td><td>{value}</td></tr>")
     return f'<table class="facts">{"".join(body)}</table>' if body else ""
 
 
 def _route(link_: Link) -> str:
     upstream = link_.route[:-1]
-    return f" (branch of {links(upstream, ' → ')})" if upstream else ""
+    return " " + tr("(branch of {route})").format(route=links(upstream, " → ")) if upstream else ""
 
 
 def _conditions(conds: Iterable[ConditionBrief], cite: Citations) -> str:
     rows = []
     for c in conds:
-        roots = f" Roots: {links(c.roots)}." if c.roots else ""
+        roots = f" {e(tr('Roots:'))} {links(c.roots)}." if c.roots else ""
         rows.append(
             f"<h3>{link(c.ref)} {condition_tag(c.kind)}</h3>"
             f"<p>{e(c.summary)}{roots} {cite(c.sources)}</p>"
         )
-    return "<h2>Conditions that can cause pain here</h2>" + "".join(rows) if rows else ""
+    return f"<h2>{e(tr('Conditions that can cause pain here'))}</h2>" + "".join(rows) if rows else ""
 
 
 def exercises_brief(ex_list: Iterable[ExerciseInfo], cite: Citations) -> str:
     """Exercises as one line each (what it is for, how strong the evidence is); the steps, dose
     and cautions are one click away on the exercise's own page."""
     items = [
-        f"{link(ex.ref)}: {e(ex.purpose)} <i>Evidence: {e(ex.evidence.strength)}.</i> {cite(ex.evidence.sources)}"
+        f"{link(ex.ref)}: {e(ex.purpose)} <i>{e(tr('Evidence:'))} {e(tr(ex.evidence.strength))}.</i> {cite(ex.evidence.sources)}"
         for ex in ex_list
     ]
-    return "<h2>Exercises used</h2>" + bullet_list(items) if items else ""
+    return f"<h2>{e(tr('Exercises used'))}</h2>" + bullet_list(items) if items else ""
 
 
 def exercises_html(ex_list: Iterable[ExerciseInfo], advice: Iterable[AdviceInfo], cite: Citations) -> str:
@@ -194,14 +209,14 @@ def exercises_html(ex_list: Iterable[ExerciseInfo], advice: Iterable[AdviceInfo]
         parts.append(
             f"<h3>{link(ex.ref)}</h3>"
             f"<p>{e(ex.purpose)}</p><ol>{steps}</ol>"
-            f"<p><b>Dose:</b> {e(ex.dose)}</p><p><b>Stop or take care:</b></p>{cautions}"
-            f"<p><b>Evidence ({e(ev.strength)}):</b> {e(ev.summary)} {cite(ev.sources)}</p>"
+            f"<p><b>{e(tr('Dose:'))}</b> {e(ex.dose)}</p><p><b>{e(tr('Stop or take care:'))}</b></p>{cautions}"
+            f"<p><b>{e(tr('Evidence ({strength}):').format(strength=tr(ev.strength)))}</b> {e(ev.summary)} {cite(ev.sources)}</p>"
         )
     if not parts:
         return ""
     for item in advice:
         parts.append(f"<h3>{e(item.title)}</h3>{bullet_list([e(p) for p in item.points])}<p>{cite(item.sources)}</p>")
-    return "<h2>Exercises</h2>" + "".join(parts)
+    return f"<h2>{e(tr('Exercises'))}</h2>" + "".join(parts)
 
 
 def _disputes(disputes: Iterable[DisputeInfo], cite: Citations) -> str:
@@ -209,20 +224,20 @@ def _disputes(disputes: Iterable[DisputeInfo], cite: Citations) -> str:
     for d in disputes:
         views = [f"{e(p.view)} {cite(p.sources)}" for p in d.positions]
         parts.append(f"<h3>{e(d.topic)}</h3>{bullet_list(views)}")
-    return "<h2>Where sources disagree</h2>" + "".join(parts) if parts else ""
+    return f"<h2>{e(tr('Where sources disagree'))}</h2>" + "".join(parts) if parts else ""
 
 
 def _notes(title: str, notes: Iterable[SourcedNote], cite: Citations, cls: str = "", prefix: str = "") -> str:
-    items = [f'<span class="{cls}">{e(prefix)}{e(n.text)}</span> {cite(n.sources)}' for n in notes]
-    return f"<h2>{e(title)}</h2>" + bullet_list(items) if items else ""
+    items = [f'<span class="{cls}">{e(tr(prefix) if prefix else "")}{e(n.text)}</span> {cite(n.sources)}' for n in notes]
+    return f"<h2>{e(tr(title))}</h2>" + bullet_list(items) if items else ""
 
 
 def _treatment(steps: Iterable[TreatmentInfo], cite: Citations) -> str:
     items = [
-        f"<b>{e(STEP_LABEL.get(t.step, t.step))}</b>: {e(t.what)} <i>When:</i> {e(t.when)} {cite(t.sources)}"
+        f"<b>{e(tr(STEP_LABEL.get(t.step, t.step)))}</b>: {e(t.what)} <i>{e(tr('When:'))}</i> {e(t.when)} {cite(t.sources)}"
         for t in steps
     ]
-    return "<h2>What can be done, step by step</h2>" + "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>" if items else ""
+    return f"<h2>{e(tr('What can be done, step by step'))}</h2>" + "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>" if items else ""
 
 
 def _effects(effects: Iterable[EffectInfo], cite: Citations) -> str:
@@ -230,16 +245,18 @@ def _effects(effects: Iterable[EffectInfo], cite: Citations) -> str:
     for f in effects:
         cls, word = ("for", "for") if f.supports else ("against", "against")
         items.append(
-            f'<span class="{cls}"><b>{word}</b></span> {link(f.target)} — {e(f.why)} '
+            f'<span class="{cls}"><b>{e(tr(word))}</b></span> {link(f.target)} — {e(f.why)} '
             f'<span class="src">({e(f.measure)})</span> {cite(f.sources)}'
         )
-    return "<h2>What it means</h2>" + bullet_list(items) if items else ""
+    return f"<h2>{e(tr('What it means'))}</h2>" + bullet_list(items) if items else ""
 
 
 def render(answer: Explanation, side: str | None = None, both_sides_flag: RedFlagInfo | None = None) -> str:
     cite = Citations(answer.references)
-    side_text = {None: "", "both": " · both sides"}.get(side, f" · {side} side")
-    head = f'<p class="type">{e(TYPE_LABEL.get(answer.type, answer.type))}{e(side_text)}</p><h1>{e(answer.name)}</h1>'
+    side_text = "" if side is None else " · " + (
+        tr("both sides") if side == "both" else tr("{side} side").format(side=tr(side))
+    )
+    head = f'<p class="type">{e(tr(TYPE_LABEL.get(answer.type, answer.type)))}{e(side_text)}</p><h1>{e(answer.name)}</h1>'
     body: list[str] = [STYLE, head]
     if both_sides_flag is not None and side == "both":
         body.append(both_sides_html(both_sides_flag, cite))
@@ -248,20 +265,20 @@ def render(answer: Explanation, side: str | None = None, both_sides_flag: RedFla
     if answer.summary:
         body.append(f"<p>{e(answer.summary)}</p>")
     if answer.mechanism:
-        body.append(f"<h2>What happens</h2><p>{e(answer.mechanism)}</p>")
+        body.append(f"<h2>{e(tr('What happens'))}</h2><p>{e(answer.mechanism)}</p>")
     body.append(_facts(answer.facts))
     if answer.root_links:
         roots = [f"{link(x.target)}: <span class='why'>{e(x.why)}</span> {cite(x.sources)}" for x in answer.root_links]
-        body += ["<h2>Nerve roots that supply this skin</h2>", bullet_list(roots)]
+        body += [f"<h2>{e(tr('Nerve roots that supply this skin'))}</h2>", bullet_list(roots)]
     if answer.nerve_links:
         nerves = [
             f"{link(x.target)}{_route(x)}: <span class='why'>{e(x.why)}</span> {cite(x.sources)}"
             for x in answer.nerve_links
         ]
-        body += ["<h2>Nerves that carry them</h2>", bullet_list(nerves)]
+        body += [f"<h2>{e(tr('Nerves that carry them'))}</h2>", bullet_list(nerves)]
     if answer.features:
         title = "Other muscles it drives" if answer.type == "root" else "Telling it apart"
-        body += [f"<h2>{title}</h2>", bullet_list([e(f) for f in answer.features])]
+        body += [f"<h2>{e(tr(title))}</h2>", bullet_list([e(f) for f in answer.features])]
     body += [
         _effects(answer.effects, cite),
         _notes("How it tends to go", answer.natural_history, cite),
@@ -273,7 +290,7 @@ def render(answer: Explanation, side: str | None = None, both_sides_flag: RedFla
         if answer.type in ("exercise", "condition")
         else exercises_brief(answer.exercises, cite),
         _disputes(answer.disputes, cite),
-        f'<p class="disclaimer">{e(DISCLAIMER)}</p>',
+        f'<p class="disclaimer">{e(tr(DISCLAIMER))}</p>',
         cite.section(),
     ]
     return "".join(body)
@@ -282,18 +299,11 @@ def render(answer: Explanation, side: str | None = None, both_sides_flag: RedFla
 def welcome_html(overview: Overview) -> str:
     cite = Citations(overview.references)
     return (
-        f"{STYLE}<h1>Sciatica Atlas</h1>"
-        "<p>Click a part of the body where it hurts to see which nerve roots and nerves serve it, "
-        "which conditions can cause pain there, exercises, and warning signs. Or choose a root or "
-        "a condition to see where it can hurt. Choosing a root also shows its key sensory "
-        "point as a dot. Ctrl-click the same part on the other leg (or press <b>B</b>) to mark "
-        "both sides. Press <b>Esc</b> to clear.</p>"
-        "<p><b>Pain pattern</b> (press <b>P</b>): click every place that hurts, tick how it feels "
-        "and what was found, or describe it in words, and see which roots and conditions fit "
-        "best, how sure that is, and why.</p>"
-        f"<h2>Regions</h2><p>{links(overview.regions)}</p>"
-        f"<h2>Nerve roots</h2><p>{links(overview.roots)}</p>"
-        f"<h2>Conditions</h2><p>{links(overview.conditions)}</p>"
+        f"{STYLE}<h1>{e(tr('Sciatica Atlas'))}</h1>"
+        f"<p>{tr(WELCOME)}</p><p>{tr(WELCOME_PATTERN)}</p>"
+        f"<h2>{e(tr('Regions'))}</h2><p>{links(overview.regions)}</p>"
+        f"<h2>{e(tr('Nerve roots'))}</h2><p>{links(overview.roots)}</p>"
+        f"<h2>{e(tr('Conditions'))}</h2><p>{links(overview.conditions)}</p>"
         f"{red_flags_html(overview.red_flags, cite)}"
-        f'<p class="disclaimer">{e(DISCLAIMER)}</p>{cite.section()}'
+        f'<p class="disclaimer">{e(tr(DISCLAIMER))}</p>{cite.section()}'
     )
