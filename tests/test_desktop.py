@@ -196,3 +196,65 @@ def test_screenshot_prints_no_qt_noise(tmp_path):
         capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode == 0 and proc.stderr == ""
+
+
+def test_search_forgives_typos_and_symptoms(window, qtbot):
+    window.search.setFocus()
+    window.search.setText("piriformus")
+    window._suggest("piriformus")
+    assert any("Piriformis syndrome" in s for s in window.suggestions.stringList())
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.state.current.id == "piriformis-syndrome"
+    assert "Showing Piriformis syndrome" in window.search_message.text()
+    window.search.setText("foot drop")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.state.current.id == "weak-dorsiflexion"
+    # a picked suggestion selects exactly that record
+    window._suggest("little toe")
+    label = window.suggestions.stringList()[0]
+    window._search_for(label)
+    assert window.state.current.id == "little-toe"
+
+
+def test_language_switch_rebuilds_the_window_in_spanish(qtbot, monkeypatch):
+    from viewer import i18n
+    from viewer.ui.app import WindowHost
+
+    host = WindowHost(None, "en")
+    first = host.open()
+    qtbot.addWidget(first)
+    first.state.select("roots", "L5", "left")
+    assert first.registry["fit"].text() == "Fit"
+    first.registry["lang-es"].trigger()
+    second = host.window
+    qtbot.addWidget(second)
+    try:
+        assert second is not first
+        assert i18n.current_language() == "es" and second.registry["lang-es"].isChecked()
+        assert second.registry["fit"].text() == i18n.tr("Fit") != "Fit"
+        assert second.menus["File"].title() == i18n.tr("&File")
+        assert second.state.current.id == "L5"  # the selection carries over
+        assert "raíz" in second.panel.toPlainText().lower()
+        assert second.disclaimer.text() == i18n.tr(
+            "Educational only: this atlas does not diagnose. Red-flag symptoms need urgent medical care."
+        )
+    finally:
+        i18n.set_language("en")
+
+
+def test_open_content_folder_checks_it_first(window, tmp_path, qtbot):
+    import shutil
+
+    from viewer.paths import data_dir
+
+    good = tmp_path / "mine"
+    shutil.copytree(data_dir(), good, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    bad = tmp_path / "broken"
+    shutil.copytree(good, bad)
+    (bad / "roots.yaml").write_text("roots: [")
+    with qtbot.assertNotEmitted(window.contentRequested):
+        assert not window.open_content_folder(bad)
+    assert any("roots.yaml" in line for line in window.content_problems)
+    with qtbot.waitSignal(window.contentRequested) as signal:
+        assert window.open_content_folder(good)
+    assert signal.args == [str(good)]

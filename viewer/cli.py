@@ -323,11 +323,17 @@ def cmd_window(args: argparse.Namespace) -> int:
     problem = display_problem()
     if problem:
         raise CliError(problem)
-    session = _session()
+    _session()  # bad content: one clear message here, before any window
+    language = _GLOBAL["lang"]
+    if args.lang is None:  # no --lang: the language the user last chose in the window
+        from viewer.i18n import available_languages
+        from viewer.ui.settings import Settings
+
+        saved = str(Settings().get("view/language", "en"))
+        language = saved if saved in available_languages() else "en"
     from viewer.ui.app import run_window
 
-    return run_window(session.atlas, session.views)
-
+    return run_window(_GLOBAL["content"], language)
 
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.clicks < 200:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from viewer.i18n import tr
 from viewer.state.app_state import ALL_VIEWS, BOTH, AppState
 
 
@@ -37,9 +38,9 @@ class ActionRegistry:
         state.subscribe(lambda _s: self.refresh())
 
     def add(self, spec: ActionSpec) -> QAction:
-        action = QAction(spec.text, self.parent)
+        action = QAction(tr(spec.text), self.parent)
         action.setObjectName(spec.name)
-        tip = spec.tip
+        tip = tr(spec.tip)
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -117,7 +118,7 @@ def standard_specs(
             ActionSpec(
                 f"view-{name}",
                 title,
-                f"Show only the {title.lower()}",
+                tr("Show only the {view}").format(view=tr(title.lower())),
                 lambda n=name: state.show_view(n),  # type: ignore[misc]
                 checkable=True,
                 group="views",

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from viewer.content.atlas import Atlas  # noqa: E402
 from viewer.content.pattern import Pattern  # noqa: E402
 from viewer.drawing.shapes import View  # noqa: E402
+from viewer.state.app_state import AppState  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 from viewer.ui.settings import Settings  # noqa: E402
 
@@ -25,10 +26,48 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_window(atlas: Atlas, views: list[View]) -> int:
+class WindowHost:
+    """Keeps the one main window, and builds it anew when the user picks another language or
+    content folder: names, panel pages and search all come from the loaded content. The app
+    state carries over to a new language; a new content folder starts fresh."""
+
+    def __init__(self, content: Path | None, language: str):
+        self.content = content
+        self.language = language
+        self.window: MainWindow | None = None
+
+    def open(self, state: AppState | None = None) -> MainWindow:
+        from viewer.i18n import set_language
+        from viewer.session import Session
+
+        set_language(self.language)
+        session = Session.load(self.content, language=self.language)
+        old = self.window
+        window = MainWindow(session.atlas, session.views, state)
+        window.languageRequested.connect(self.switch_language)
+        window.contentRequested.connect(self.switch_content)
+        if old is not None:
+            window.setGeometry(old.geometry())
+            old.remember()
+            old.hide()
+            old.deleteLater()
+        self.window = window
+        window.show()
+        return window
+
+    def switch_language(self, code: str) -> None:
+        self.language = code
+        self.open(self.window.state if self.window else None)
+
+    def switch_content(self, folder: str) -> None:
+        self.content = Path(folder)
+        self.open()
+
+
+def run_window(content: Path | None = None, language: str = "en") -> int:
     app = application()
-    window = MainWindow(atlas, views)  # sized to the screen, or as the user last left it
-    window.show()
+    host = WindowHost(content, language)
+    host.open()
     return app.exec()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QStringListModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.content.atlas import Atlas, UnknownIdError
+from viewer.content.search import did_you_mean, search
 from viewer.drawing.shapes import View
+from viewer.i18n import LANGUAGE_NAMES, available_languages, current_language, tr
 from viewer.present.theme import Theme
 from viewer.state.app_state import ALL_VIEWS, AppState
 from viewer.ui import help_dialogs
@@ -51,7 +53,7 @@ TOOLBAR = (
     "pattern-mode",
 )
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", ("open-pattern", "save-pattern", None, "export-png", None, "quit")),
+    ("&File", ("open-pattern", "save-pattern", None, "export-png", None, "open-content", None, "quit")),
     ("&Edit", ("copy-image", "copy-text")),
     (
         "&View",
@@ -70,6 +72,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             None,
             "full-screen",
             "theme-menu",
+            "language-menu",
             "show-panel",
             "show-parts",
         ),
@@ -78,12 +81,22 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("&Help", ("shortcuts", "sources", "about")),
 )
 THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+THEME_TIP = {
+    "system": "Follow the system's light or dark setting",
+    "light": "Dark text on a light background",
+    "dark": "Light text on a dark background",
+}
 ZOOM_STEP = 1.25
 #: Largest first window, in logical pixels; it also never exceeds the available screen.
 PREFERRED_SIZE = (1400, 900)
 
 
 class MainWindow(QMainWindow):
+    #: The user chose another language or content folder; the app rebuilds the window for it
+    #: (names, panel and search all come from the content, so a fresh load is the honest way).
+    languageRequested = Signal(str)
+    contentRequested = Signal(str)
+
     def __init__(
         self,
         atlas: Atlas,
@@ -92,7 +105,7 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
     ):
         super().__init__()
-        self.setWindowTitle("Sciatica Atlas")
+        self.setWindowTitle("Sciatica Atlas")  # the name, not translated
         self.atlas = atlas
         self.state = state or AppState()
         self.settings = settings or Settings()
@@ -119,7 +132,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.parts = PartsList(atlas, self.state)
-        self.parts_dock = QDockWidget("Parts", self)
+        self.parts_dock = QDockWidget(tr("Parts"), self)
         self.parts_dock.setObjectName("parts-dock")
         self.parts_dock.setWidget(self.parts)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parts_dock)
@@ -135,7 +148,7 @@ class MainWindow(QMainWindow):
         self.state.subscribe_views(self._on_view)
         self._build_toolbar()
         self._build_menus()
-        self.disclaimer = QLabel(DISCLAIMER)
+        self.disclaimer = QLabel(tr(DISCLAIMER))
         self.disclaimer.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.disclaimer, 1)
         self.hover_name = QLabel("")
@@ -144,6 +157,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.hover_name)
         self.canvas.sigHoverName.connect(self.hover_name.setText)
         self._searching = False
+        self.content_problems: list[str] = []
         self.state.subscribe(self._on_state)
         self.theme_choice = "system"
         self.text_steps = 0
@@ -188,12 +202,32 @@ class MainWindow(QMainWindow):
             ActionSpec("sources", "Sources and licences", "Every source the atlas cites, and the licences", lambda: help_dialogs.sources_dialog(self, self.atlas).exec()),
             ActionSpec("about", "About Sciatica Atlas", "Version and purpose", lambda: help_dialogs.about_dialog(self).exec()),
         ]
+        specs.append(
+            ActionSpec(
+                "open-content",
+                "Open content folder…",
+                "Use another content folder (a copy of the shipped one, edited)",
+                self._ask_content_folder,
+            )
+        )
+        for code in available_languages():
+            specs.append(
+                ActionSpec(
+                    f"lang-{code}",
+                    LANGUAGE_NAMES.get(code, code),
+                    LANGUAGE_NAMES.get(code, code),
+                    lambda c=code: self.request_language(c),  # type: ignore[misc]
+                    checkable=True,
+                    group="language",
+                    checked=lambda _s, c=code: current_language() == c,  # type: ignore[misc]
+                )
+            )
         for choice in CHOICES:
             specs.append(
                 ActionSpec(
                     f"theme-{choice}",
                     THEME_TEXT[choice],
-                    f"Use the {THEME_TEXT[choice].lower()} theme" if choice != "system" else "Follow the system's light or dark setting",
+                    THEME_TIP[choice],
                     lambda c=choice: self.set_theme(c),  # type: ignore[misc]
                     checkable=True,
                     group="theme",
@@ -213,15 +247,17 @@ class MainWindow(QMainWindow):
                 bar.addAction(self.registry[name])
         bar.addSeparator()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search: calf, L5, spinal stenosis…")
+        self.search.setPlaceholderText(tr("Search: calf, L5, spinal stenosis…"))
         self.search.setAccessibleName("Search")
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(320)
-        completer = QCompleter(self.atlas.search_terms(), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.suggestions = QStringListModel(self)
+        self._suggested: dict[str, str] = {}  # suggestion text -> "kind:id"
+        completer = QCompleter(self.suggestions, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.activated.connect(self._search_for)
         self.search.setCompleter(completer)
+        self.search.textEdited.connect(self._suggest)
         self.search.returnPressed.connect(lambda: self._search_for(self.search.text()))
         bar.addWidget(self.search)
         self.search_message = QLabel("")
@@ -232,15 +268,19 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.menus: dict[str, QMenu] = {}
         for title, names in MENUS:
-            menu = self.menuBar().addMenu(title)
+            menu = self.menuBar().addMenu(tr(title))
             self.menus[title.replace("&", "")] = menu
             for name in names:
                 if name is None:
                     menu.addSeparator()
                 elif name == "theme-menu":
-                    sub = menu.addMenu("Theme")
+                    sub = menu.addMenu(tr("Theme"))
                     for choice in CHOICES:
                         sub.addAction(self.registry[f"theme-{choice}"])
+                elif name == "language-menu":
+                    sub = menu.addMenu(tr("Language"))
+                    for code in available_languages():
+                        sub.addAction(self.registry[f"lang-{code}"])
                 elif name in self.registry.actions:
                     menu.addAction(self.registry[name])
 
@@ -287,6 +327,35 @@ class MainWindow(QMainWindow):
         self.registry[f"theme-{self.theme_choice}"].setChecked(True)
         return theme
 
+    def request_language(self, code: str) -> None:
+        if code != current_language():
+            self.settings.set("view/language", code)
+            self.languageRequested.emit(code)
+
+    def _ask_content_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Open content folder…"))
+        if folder:
+            self.open_content_folder(Path(folder))
+
+    def open_content_folder(self, folder: Path) -> bool:
+        """Check the folder first (its data and its own drawings); only a clean one is used."""
+        from viewer.content.errors import ContentError
+        from viewer.session import Session
+
+        try:
+            Session.load(folder)
+        except ContentError as exc:
+            lines = str(exc).splitlines()
+            more = f" (and {len(lines) - 3} more)" if len(lines) > 3 else ""
+            self.search_message.setText("")
+            self.statusBar().showMessage(
+                tr("That folder has problems: {first}").format(first="; ".join(lines[:3]) + more), 15000
+            )
+            self.content_problems = lines
+            return False
+        self.contentRequested.emit(str(folder))
+        return True
+
     def copy_image(self) -> None:
         QGuiApplication.clipboard().setPixmap(self.canvas.grab())
         self.statusBar().showMessage("Drawing copied", 3000)
@@ -327,17 +396,39 @@ class MainWindow(QMainWindow):
             self.search.clear()
             self.search_message.clear()
 
+    def _suggest(self, text: str) -> None:
+        """Ranked suggestions as the user types: names, lay words, misspellings, symptoms."""
+        self._suggested = {}
+        for match in search(self.atlas, text) if text.strip() else []:
+            label = f"{match.name}  ({tr(match.why)})" if match.why != "name" else match.name
+            self._suggested.setdefault(label, match.key)
+        self.suggestions.setStringList(list(self._suggested))
+
     def _search_for(self, text: str) -> None:
-        if not text.strip():
+        """Enter or a picked suggestion: the exact record if the words name one, else the best
+        forgiving match (and say which), else a visible "no match — did you mean …"."""
+        text = text.strip()
+        if not text:
             return
+        key = self._suggested.get(text)
         try:
-            kind, rid = self.atlas.resolve(text)
-        except UnknownIdError as exc:
-            message = str(exc).replace("unknown id or name", "No match for")
-            self.search_message.setText(message)
-            self.statusBar().showMessage(message, 6000)
-            return
-        self.search_message.clear()
+            kind, rid = self.atlas.resolve(key or text)
+            shown = ""
+        except UnknownIdError:
+            matches = search(self.atlas, text, limit=1)
+            if not matches:
+                names = did_you_mean(self.atlas, text)
+                message = (
+                    tr("No match — did you mean {names}?").format(names=", ".join(names))
+                    if names
+                    else tr("No match for {text}.").format(text=repr(text))
+                )
+                self.search_message.setText(message)
+                self.statusBar().showMessage(message, 6000)
+                return
+            kind, rid = self.atlas.resolve(matches[0].key)
+            shown = tr("Showing {name} for {text}").format(name=matches[0].name, text=repr(text))
+        self.search_message.setText(shown)
         self._searching = True
         try:
             self.state.select(kind, rid)
