@@ -88,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
         "--view", default="both", help="posterior, anterior or both (default: both side by side)"
     )
     shot.add_argument("--pattern", type=Path, metavar="FILE", help="show a saved pain pattern")
+    shot.add_argument(
+        "--theme", choices=("light", "dark"), default="light", help="colours (default: light)"
+    )
     chk = sub.add_parser("check", help="validate a content folder (default: the shipped one)")
     chk.add_argument("dir", nargs="?", type=Path)
     bench = sub.add_parser("bench", help="measure load, start-up, click-to-highlight, memory")
@@ -285,7 +288,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     quiet_offscreen_noise()
 
     try:
-        screenshot(atlas, views, args.out, size, select, args.side, args.view, pattern)
+        screenshot(atlas, views, args.out, size, select, args.side, args.view, pattern, args.theme)
     except OSError as exc:
         raise CliError(str(exc)) from None
     print(f"wrote {args.out}")

@@ -80,9 +80,11 @@ def screenshot(
     side: str | None = None,
     shown: str = "both",
     pattern: Pattern | None = None,
+    theme: str = "light",
 ) -> None:
     app = application()
     window = MainWindow(atlas, views, settings=Settings.throwaway())
+    window.set_theme(theme)
     window.resize(*size)
     window.show()
     if select:
