@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         if -3 <= self.text_steps + step <= 8:
             self.text_steps += step
             self.panel.zoomIn(step)
+            self.panel.restyle()
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():

@@ -3,7 +3,10 @@ turns its links back into actions on the app state."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from viewer.content.atlas import SELECTABLE, Atlas
@@ -17,6 +20,8 @@ from viewer.state.app_state import AppState, Target
 
 #: Rendered pages kept for instant Back/Forward; patterns change often, so only a few of those.
 PATTERN_CACHE = 32
+#: Laid-out documents kept, so showing a page again costs a swap, not a parse and a layout.
+DOCUMENT_CACHE = 48
 
 
 class SidePanel(QTextBrowser):
@@ -26,6 +31,7 @@ class SidePanel(QTextBrowser):
         self.state = state
         self._pages: dict[tuple[str, str, str | None], str] = {}
         self._patterns: dict[Pattern, tuple[Exploration, str]] = {}
+        self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
@@ -38,9 +44,33 @@ class SidePanel(QTextBrowser):
         """Colours come from the theme's style sheet; the page HTML carries none, so cached
         pages stay valid."""
         self.theme = theme
-        self.document().setDefaultStyleSheet(panel_css(theme))
+        self.restyle()
+
+    def restyle(self) -> None:
+        """After a theme or text-size change: documents laid out before no longer match."""
+        for doc in self._documents.values():
+            if doc is not self.document():
+                doc.deleteLater()
+        self._documents.clear()
+        self.document().setDefaultStyleSheet(panel_css(self.theme))
         if hasattr(self, "state"):
             self._on_state(self.state)
+
+    def _show(self, html: str) -> None:
+        doc = self._documents.get(html)
+        if doc is None:
+            doc = QTextDocument(self)
+            doc.setDefaultStyleSheet(panel_css(self.theme))
+            doc.setDefaultFont(self.font())
+            doc.setHtml(html)
+            self._documents[html] = doc
+            while len(self._documents) > DOCUMENT_CACHE:
+                _old_html, old = self._documents.popitem(last=False)
+                old.deleteLater()
+        else:
+            self._documents.move_to_end(html)
+        if self.document() is not doc:
+            self.setDocument(doc)
 
     def html_for(self, target: Target | None) -> str:
         key = ("", "", None) if target is None else (target.kind, target.id, target.side)
@@ -76,7 +106,7 @@ class SidePanel(QTextBrowser):
         else:
             html = self.html_for(state.current)
         scroll = self.verticalScrollBar().value() if state.mode == "pattern" else 0
-        self.setHtml(html)
+        self._show(html)
         self.verticalScrollBar().setValue(scroll)  # re-ranking should not jump to the top
 
     def _on_link(self, url: QUrl) -> None:
