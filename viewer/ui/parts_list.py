@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.content.atlas import Atlas
+from viewer.i18n import tr
 from viewer.state.app_state import AppState
 
 GROUPS = (
@@ -30,7 +31,7 @@ class PartsList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter the list")
+        self.filter.setPlaceholderText(tr("Filter the list"))
         self.filter.setAccessibleName("Filter the parts list")
         self.filter.textChanged.connect(self._apply_filter)
         layout.addWidget(self.filter)
@@ -41,13 +42,13 @@ class PartsList(QWidget):
             "Every region, root, nerve, condition, finding and exercise; Enter selects it"
         )
         for kind, title in GROUPS:
-            group = QTreeWidgetItem([title])
+            group = QTreeWidgetItem([tr(title)])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
             for rid, record in getattr(atlas, kind).items():
                 sides: tuple[str | None, ...] = ("left", "right") if kind == "regions" else (None,)
                 for side in sides:
-                    label = record.name if side is None else f"{record.name} ({side})"
+                    label = record.name if side is None else f"{record.name} ({tr(side)})"
                     item = QTreeWidgetItem([label])
                     item.setData(0, KEY, (kind, rid, side))
                     item.setToolTip(0, label)

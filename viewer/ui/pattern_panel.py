@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from viewer.content.atlas import Atlas
 from viewer.content.pattern import Side, merge_patterns
+from viewer.i18n import tr
 from viewer.state.app_state import AppState
 from viewer.state.documents import PatternFileError, load_pattern, save_pattern
 
@@ -56,16 +57,18 @@ class PatternPanel(QWidget):
         self.count = QLabel()
         self.count.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.count.setToolTip(
-            "Click the drawing to add a place, click it again to remove it. "
-            "Esc leaves pattern mode; Previous undoes the last change."
+            tr(
+                "Click the drawing to add a place, click it again to remove it. "
+                "Esc leaves pattern mode; Previous undoes the last change."
+            )
         )
         top.addWidget(self.count, 1)
-        self.open_button = QPushButton("Open…")
-        self.save_button = QPushButton("Save…")
-        self.clear_button = QPushButton("Clear")
-        self.open_button.setToolTip("Open a saved pain pattern")
-        self.save_button.setToolTip("Save this pain pattern to a file")
-        self.clear_button.setToolTip("Start a new pattern (Previous brings this one back)")
+        self.open_button = QPushButton(tr("Open…"))
+        self.save_button = QPushButton(tr("Save…"))
+        self.clear_button = QPushButton(tr("Clear"))
+        self.open_button.setToolTip(tr("Open a saved pain pattern"))
+        self.save_button.setToolTip(tr("Save this pain pattern to a file"))
+        self.clear_button.setToolTip(tr("Start a new pattern (Previous brings this one back)"))
         self.open_button.clicked.connect(self._ask_open)
         self.save_button.clicked.connect(self._ask_save)
         self.clear_button.clicked.connect(state.clear_pattern)
@@ -75,15 +78,17 @@ class PatternPanel(QWidget):
         words = QHBoxLayout()
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(
-            "Describe it in words, e.g. pain from my left buttock down the back of the thigh "
-            "to the little toe, worse sitting, ankle jerk absent, no weakness"
+            tr(
+                "Describe it in words, e.g. pain from my left buttock down the back of the thigh "
+                "to the little toe, worse sitting, ankle jerk absent, no weakness"
+            )
         )
         self.description.setFixedHeight(48)
         self.description.setTabChangesFocus(True)
-        self.description.setAccessibleName("Describe the pain in words")
+        self.description.setAccessibleName(tr("Describe the pain in words"))
         words.addWidget(self.description, 1)
-        self.read_button = QPushButton("Read")
-        self.read_button.setToolTip("Pick out the places, symptoms and findings in the description")
+        self.read_button = QPushButton(tr("Read"))
+        self.read_button.setToolTip(tr("Pick out the places, symptoms and findings in the description"))
         self.read_button.clicked.connect(self.read_text)
         words.addWidget(self.read_button)
         outer.addLayout(words)
@@ -108,7 +113,7 @@ class PatternPanel(QWidget):
             row = 0
             for group in groups:
                 if len(groups) > 1:
-                    heading = QLabel(f"<b>{GROUP_TITLES[group]}</b>")
+                    heading = QLabel(f"<b>{tr(GROUP_TITLES[group])}</b>")
                     grid.addWidget(heading, row, 0, 1, 3)
                     row += 1
                 for fid, finding in atlas.findings.items():
@@ -120,7 +125,7 @@ class PatternPanel(QWidget):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
-            self.tabs.addTab(scroll, title)
+            self.tabs.addTab(scroll, tr(title))
         outer.addWidget(self.tabs, 1)
         state.subscribe(self._on_state)
         self._on_state(state)
@@ -132,7 +137,7 @@ class PatternPanel(QWidget):
         label.setToolTip(description)
         yes, no = QToolButton(), QToolButton()
         for button, text, present in ((yes, "Yes", True), (no, "No", False)):
-            button.setText(text)
+            button.setText(tr(text))
             button.setCheckable(True)
             button.setAccessibleName(f"{name}: {'present' if present else 'absent'}")
             button.clicked.connect(lambda _c=False, f=fid, p=present: self._toggle(f, p))
@@ -163,9 +168,9 @@ class PatternPanel(QWidget):
 
         reading = read_description(self.atlas, self.description.toPlainText())
         self.state.set_pattern(merge_patterns(self.state.pattern, reading.pattern))
-        text = "Understood: " + ("; ".join(reading.understood) or "nothing")
+        text = tr("Understood: {what}").format(what="; ".join(reading.understood) or tr("nothing"))
         if reading.not_understood:
-            text += "\nNot used: " + ", ".join(reading.not_understood)
+            text += "\n" + tr("Not used: {words}").format(words=", ".join(reading.not_understood))
         self._say(self.understood, text)
 
     def save_to(self, path: Path) -> bool:
@@ -207,8 +212,10 @@ class PatternPanel(QWidget):
     def _on_state(self, state: AppState) -> None:
         pattern = state.pattern
         n = len(pattern.places)
-        both = " — both legs: see the warning" if pattern.both_legs else ""
-        self.count.setText(f"{n} place{'s' if n != 1 else ''} marked{both}")
+        self.count.setText(
+            (tr("1 place marked") if n == 1 else tr("{n} places marked").format(n=n))
+            + (tr(" — both legs: see the warning") if pattern.both_legs else "")
+        )
         for fid, (yes, no) in self.finding_buttons.items():
             mark = pattern.mark(fid)
             yes.setChecked(mark is not None and mark.present)
