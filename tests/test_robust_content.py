@@ -24,7 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from viewer.content import ContentError
-from viewer.content.loader import MAX_FILE_BYTES, check_content, load_atlas
+from viewer.content.loader import MAX_FILE_BYTES, check_content
+from viewer.content.loading import load_atlas
 from viewer.paths import assets_dir, data_dir
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.content.atlas import Atlas
-from viewer.content.loader import load_atlas
+from viewer.content.loading import load_atlas
 from viewer.drawing.shapes import View
 
 

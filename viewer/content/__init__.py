@@ -2,6 +2,6 @@
 
 from viewer.content.atlas import Atlas
 from viewer.content.errors import ContentError, ContentProblem
-from viewer.content.loader import load_atlas
+from viewer.content.loading import load_atlas
 
 __all__ = ["Atlas", "ContentError", "ContentProblem", "load_atlas"]

@@ -9,22 +9,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from viewer.content.fuzzy import closeness
-from viewer.content.schema import (
-    Advice,
-    Condition,
-    Dispute,
-    Exercise,
-    Finding,
-    Nerve,
-    RankingMethod,
-    RedFlag,
-    Region,
-    Root,
-    Source,
-)
+
+if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.content.records)
+    from viewer.content.schema import (
+        Advice,
+        Condition,
+        Dispute,
+        Exercise,
+        Finding,
+        Nerve,
+        RankingMethod,
+        RedFlag,
+        Region,
+        Root,
+        Source,
+    )
 
 #: Kinds a person can select, with the singular used in scene keys such as ``root:L5``.
 SELECTABLE = {

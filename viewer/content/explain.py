@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from viewer.content.answers import (
     AdviceInfo,
@@ -28,7 +28,9 @@ from viewer.content.answers import (
     TreatmentInfo,
 )
 from viewer.content.atlas import SELECTABLE, Atlas
-from viewer.content.schema import Effect, RankingMethod
+
+if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.content.records)
+    from viewer.content.schema import Effect, RankingMethod
 
 
 def ref(atlas: Atlas, kind: str, rid: str) -> Ref:

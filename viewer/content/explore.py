@@ -16,13 +16,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from viewer.content.answers import RedFlagInfo, Ref, Reference
 from viewer.content.atlas import Atlas
 from viewer.content.explain import likelihood_ratios, method, red_flags, ref, references
 from viewer.content.pattern import Mark, Pattern
-from viewer.content.schema import Effect, RankingMethod
+
+if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.content.records)
+    from viewer.content.schema import Effect, RankingMethod
 
 #: The finding set automatically when places on both legs are marked.
 BOTH_LEGS = "both-legs"

@@ -16,7 +16,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from viewer.content.atlas import Atlas
-from viewer.content.errors import ContentError, ContentProblem, display_path
+from viewer.content.errors import ContentProblem, display_path
+from viewer.content.records import from_model
 from viewer.content.schema import KINDS
 from viewer.content.yaml_lines import LinedDict, LinedList, line_of, load_lined
 from viewer.files import UnreadableFile, read_regular_file
@@ -297,21 +298,11 @@ def check_content(folder: Path) -> tuple[list[ContentProblem], list[_Entry]]:
     return sorted(set(problems)), entries
 
 
-def load_atlas(folder: Path | None = None) -> Atlas:
-    """Load and validate a content folder (the shipped one by default); raise ``ContentError``."""
-    if folder is None:
-        from viewer.paths import data_dir
-
-        folder = data_dir()
-    problems, entries = check_content(folder)
-    if problems:
-        raise ContentError(problems)
-    return build_atlas(entries)
-
-
 def build_atlas(entries: list[_Entry]) -> Atlas:
     """An Atlas from records that ``check_content`` found valid."""
     grouped: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     for entry in entries:
-        grouped[entry.kind].append(entry.record)
+        # the Atlas keeps plain read-only records, so a validated snapshot of it can be loaded
+        # without the schema machinery (viewer.content.loading)
+        grouped[entry.kind].append(from_model(entry.record))
     return Atlas(**grouped)

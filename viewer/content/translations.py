@@ -189,7 +189,7 @@ def translate_atlas(atlas: Atlas, overlay: Overlay) -> Atlas:
                 update["aliases"] = list(dict.fromkeys([*extra, *english]))
             elif "aliases" in update:
                 update["aliases"] = list(dict.fromkeys([*update["aliases"], *record.aliases]))
-            out.append(record.model_copy(update=update) if update else record)
+            out.append(record.replace(**update) if update else record)
         lists[kind] = out
     return Atlas(
         sources=lists["sources"], roots=lists["roots"], nerves=lists["nerves"],

@@ -1,0 +1,77 @@
+"""Validated content records as plain read-only objects.
+
+The schema (pydantic) checks the YAML once; what the Atlas keeps afterwards is these small
+objects with the same attribute names (``root.name``, ``region.roots[0].why``). They need no
+pydantic to exist, which is what lets a validated snapshot of the content be loaded at start-up
+without importing the schema machinery (see ``viewer.content.loading``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Record:
+    """One validated record (or a nested part of one, such as a link with its sources)."""
+
+    __slots__ = ("_model", "_fields")
+
+    def __init__(self, model: str, fields: dict[str, Any]):
+        object.__setattr__(self, "_model", model)
+        object.__setattr__(self, "_fields", fields)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            return self._fields[name]
+        except KeyError:
+            raise AttributeError(f"{self._model} has no field {name!r}") from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{self._model} records are read-only")
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Record)
+            and self._model == other._model
+            and self._fields == other._fields
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # records hold lists, as the models did
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Record, (self._model, self._fields))
+
+    def __repr__(self) -> str:
+        rid = self._fields.get("id")
+        return f"<{self._model} {rid!r}>" if rid else f"<{self._model}>"
+
+    @property
+    def model_name(self) -> str:
+        return self._model
+
+    def fields(self) -> dict[str, Any]:
+        return dict(self._fields)
+
+    def replace(self, **changes: Any) -> Record:
+        """A copy with some fields changed (translations use it)."""
+        unknown = set(changes) - set(self._fields)
+        if unknown:
+            raise AttributeError(f"{self._model} has no field(s) {sorted(unknown)}")
+        return Record(self._model, {**self._fields, **changes})
+
+
+def from_model(value: Any) -> Any:
+    """A validated pydantic model (and everything nested in it) as Records, lists and plain
+    values. Imports nothing from pydantic: a model is recognised by its field table."""
+    fields = getattr(type(value), "model_fields", None)
+    if isinstance(fields, dict):
+        return Record(type(value).__name__, {name: from_model(getattr(value, name)) for name in fields})
+    if isinstance(value, list):
+        return [from_model(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(from_model(v) for v in value)
+    if isinstance(value, dict):
+        return {k: from_model(v) for k, v in value.items()}
+    return value
