@@ -44,6 +44,7 @@ STEP_SIZE = (200, 134)  # a step drawing in the grid, pixels (320 × 214 drawing
 STEPS_PER_ROW = 3
 DAYS = 7
 HOW_MANY_CAUSES = 3
+FLAG_COLUMNS = 3
 
 DISCLAIMER = (
     "Educational, not a diagnosis. This sheet helps you learn about your pain. "
@@ -168,16 +169,10 @@ def _explanation_intro(answer: Explanation) -> tuple[str, tuple[str, ...], tuple
     return answer.name, (answer.name,), (answer.summary,) if answer.summary else ()
 
 
-def first_sentence(text: str) -> str:
-    """Page 1 has room for one sentence per cause; the summaries lead with the gist."""
-    match = re.match(r"(.+?[.!?])(\s|$)", text.strip())
-    return match.group(1) if match else text.strip()
-
-
 def _briefs(briefs: Iterable[ConditionBrief]) -> tuple[Cause, ...]:
-    return tuple(
-        Cause(c.ref.name, first_sentence(c.summary), c.sources) for c in briefs if c.kind != "serious"
-    )
+    """Causes with their whole plain summary (held to grade 8 by the content's own test); a
+    first sentence alone can read harder than the paragraph it opens."""
+    return tuple(Cause(c.ref.name, c.summary, c.sources) for c in briefs if c.kind != "serious")
 
 
 def _signs(flags: Iterable[RedFlagInfo], marked: Iterable[str] = ()) -> tuple[WarningSign, ...]:
@@ -285,10 +280,10 @@ STYLE = """
  .date { color: #444; font-size: 10pt; }
  .small { color: #555; font-size: 8.5pt; }
  .flags p { color: #3a1400; font-size: 9.5pt; margin-top: 2px; margin-bottom: 2px; }
- .flagtitle { color: #8a2f00; font-size: 13pt; font-weight: bold; }
  .disclaimer { color: #5a2500; font-size: 10pt; font-weight: bold; }
  .step { font-size: 10pt; }
  .src { color: #555; font-size: 8.5pt; }
+ .causes p { font-size: 9.5pt; margin: 0; }
 </style>
 """
 
@@ -300,7 +295,7 @@ def text_width_px(paper: Paper) -> int:
 def drawing_size(paper: Paper) -> tuple[int, int]:
     """The atlas drawing on page 1: the left half of the page, a little taller than wide."""
     w = int(text_width_px(paper) * 0.46)
-    return w, int(w * 0.8)
+    return w, int(w * 0.75)
 
 
 def _citation_numbers(handout: Handout) -> dict[str, int]:
@@ -312,32 +307,53 @@ def _cite(numbers: dict[str, int], ids: Iterable[str]) -> str:
     return f' <span class="src">[{", ".join(map(str, nums))}]</span>' if nums else ""
 
 
+def balanced(items: Sequence[str], n: int) -> list[list[str]]:
+    """Split ``items`` in order into at most ``n`` columns of about equal length (columns keep
+    page 1 to one page)."""
+    total = sum(len(i) for i in items)
+    cols: list[list[str]] = [[]]
+    filled = 0
+    for item in items:
+        if cols[-1] and filled + len(item) / 2 > total * len(cols) / n and len(cols) < n:
+            cols.append([])
+        cols[-1].append(item)
+        filled += len(item)
+    return cols
+
+
 def _page_one(h: Handout, numbers: dict[str, int]) -> str:
     dw, dh = drawing_size(h.paper)
     places = f"<p><b>Where:</b> {e(', '.join(h.places))}</p>" if h.places else ""
     causes = ""
     if h.causes:
-        items = "".join(
-            f"<li><b>{e(c.name)}.</b> {e(c.why)}{_cite(numbers, c.sources)}</li>" for c in h.causes
+        cells = "".join(
+            f'<td valign="top" width="{100 // len(h.causes)}%" class="causes"><p><b>{e(c.name)}.</b> '
+            f"{e(c.why)}{_cite(numbers, c.sources)}</p></td>"
+            for c in h.causes
         )
-        causes = f"<h3>Things that can cause pain like this</h3><ul>{items}</ul>"
+        causes = (
+            "<h3>Things that can cause pain like this</h3>"
+            f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{cells}</tr></table>'
+        )
     intro = "".join(f"<p>{e(t)}</p>" for t in h.intro)
     flag_items = [
         f"<p><b>{e(w.name)}{' (you marked this)' if w.marked else ''}:</b> "
         f"{e('; '.join(w.signs))}. <b>{e(w.action)}</b>{_cite(numbers, w.sources)}</p>"
         for w in h.warning_signs
     ]
-    half = (len(flag_items) + 1) // 2  # two columns keep page 1 to one page
     columns = (
         '<table width="100%" cellspacing="0" cellpadding="2"><tr>'
-        f'<td width="50%" valign="top" class="flags">{"".join(flag_items[:half])}</td>'
-        f'<td width="50%" valign="top" class="flags">{"".join(flag_items[half:])}</td>'
-        "</tr></table>"
+        + "".join(
+            f'<td width="{100 // FLAG_COLUMNS}%" valign="top" class="flags">{"".join(col)}</td>'
+            for col in balanced(flag_items, FLAG_COLUMNS)
+        )
+        + "</tr></table>"
     )
     flags = (
         '<table width="100%" cellpadding="6" cellspacing="0" border="2" '
         'style="border-color: #D55E00; border-style: solid; margin-top: 8px" bgcolor="#fde8e1">'
-        f'<tr><td class="flags"><p class="flagtitle">⚠ {e(RED_FLAG_TITLE)}</p>'
+        f'<tr><td><p style="color: #8a2f00; font-size: 13pt; font-weight: bold; margin: 0">'
+        f"⚠ {e(RED_FLAG_TITLE)}</p>"
         f"<p>{e(RED_FLAG_INTRO)}</p>{columns}</td></tr></table>"
     )
     if h.note:
@@ -356,8 +372,9 @@ def _page_one(h: Handout, numbers: dict[str, int]) -> str:
         "</tr></table>"
         '<table width="100%" cellspacing="0" cellpadding="4"><tr>'
         f'<td width="{dw + 8}" valign="top"><img src="{DRAWING_SRC}" width="{dw}" height="{dh}"></td>'
-        f'<td valign="top"><h2>What may be causing it</h2>{places}{intro}{causes}</td>'
+        f'<td valign="top"><h2>What may be causing it</h2>{places}{intro}</td>'
         "</tr></table>"
+        f"{causes}"
         f"{flags}"
         f'<p class="disclaimer">{e(h.disclaimer)}</p>'
         f"{note}"

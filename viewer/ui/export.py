@@ -292,25 +292,56 @@ def paint_document(device: QPagedPaintDevice, doc: QTextDocument, pictures: _Vec
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         scale = device.logicalDpiX() / 96
-        page = doc.pageSize()
         rects = picture_rects(doc)
         pages = doc.pageCount()
         for i in range(pages):
             if i:
                 device.newPage()
-            painter.save()
-            painter.scale(scale, scale)
-            view = QRectF(0, i * page.height(), page.width(), page.height())
-            painter.translate(0, -view.top())
-            painter.setClipRect(view)
-            doc.drawContents(painter, view)
-            for name, rect in rects:
-                if view.intersects(rect):
-                    pictures.paint(painter, name, rect)
-            painter.restore()
+            _paint_page(painter, scale, doc, pictures, rects, i)
         return pages
     finally:
         painter.end()
+
+
+def _paint_page(
+    painter: QPainter,
+    scale: float,
+    doc: QTextDocument,
+    pictures: _VectorImages,
+    rects: list[tuple[str, QRectF]],
+    index: int,
+) -> None:
+    page = doc.pageSize()
+    painter.save()
+    painter.scale(scale, scale)
+    view = QRectF(0, index * page.height(), page.width(), page.height())
+    painter.translate(0, -view.top())
+    painter.setClipRect(view)
+    doc.drawContents(painter, view)
+    for name, rect in rects:
+        if view.intersects(rect):
+            pictures.paint(painter, name, rect)
+    painter.restore()
+
+
+def render_page_image(session: Session, subject: Subject, handout: Handout, index: int = 0, dpi: int = 60) -> QImage:
+    """One page as an image (white paper, margins included): for previews, and for screenshot
+    tests where ``pdftoppm`` is not installed."""
+    w_mm, h_mm = PAPER_MM[handout.paper]
+    image = QImage(round(w_mm / 25.4 * dpi), round(h_mm / 25.4 * dpi), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    drawing = AtlasDrawing(session, subject)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(MARGIN_MM / 25.4 * dpi, MARGIN_MM / 25.4 * dpi)
+        doc = handout_document(handout)
+        pictures = _VectorImages(drawing.paint, exercise_drawings_dir())
+        _paint_page(painter, dpi / 96, doc, pictures, picture_rects(doc), index)
+    finally:
+        painter.end()
+        drawing.close()
+    return image
 
 
 def setup_device(device: QPagedPaintDevice, paper: Paper) -> None:
