@@ -110,14 +110,16 @@ def test_chosen_exercises_change_the_pdf(session, tmp_path, atlas):
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_page_one_is_one_page_on_either_paper(session, tmp_path, paper):
+@pytest.mark.parametrize("note", ["A note.", ""])
+@pytest.mark.parametrize("subject", [Target("regions", "calf-posterior", "left"), PATTERN])
+def test_page_one_is_one_page_on_either_paper(session, tmp_path, paper, note, subject):
     out = tmp_path / "h.pdf"
-    _write(session, out, Target("regions", "calf-posterior", "left"), EXERCISES, "A note.", paper)
+    _write(session, out, subject, EXERCISES, note, paper)
     reader, text = _pages(out)
     width_mm = float(reader.pages[0].mediabox.width) / 72 * 25.4
     assert round(width_mm) == {"a4": 210, "letter": 216}[paper]
-    assert "Your clinician's advice" in text[0] and "A note." in text[0]
-    assert text[1].startswith("Exercise 1")
+    assert "Your clinician's advice" in text[0] and note in text[0]
+    assert text[1].startswith("Exercise 1"), "page 1 spilled onto page 2"
 
 
 def test_pictures_are_vectors(session, tmp_path):

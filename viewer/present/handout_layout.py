@@ -279,11 +279,11 @@ STYLE = """
  p, li, td { font-size: 10.5pt; }
  .date { color: #444; font-size: 10pt; }
  .small { color: #555; font-size: 8.5pt; }
- .flags p { color: #3a1400; font-size: 9.5pt; margin-top: 2px; margin-bottom: 2px; }
+ .flags p { color: #3a1400; font-size: 9pt; margin-top: 1px; margin-bottom: 1px; }
  .disclaimer { color: #5a2500; font-size: 10pt; font-weight: bold; }
  .step { font-size: 10pt; }
  .src { color: #555; font-size: 8.5pt; }
- .causes p { font-size: 9.5pt; margin: 0; }
+ .causes p { font-size: 9pt; margin: 0; }
 </style>
 """
 
@@ -295,7 +295,7 @@ def text_width_px(paper: Paper) -> int:
 def drawing_size(paper: Paper) -> tuple[int, int]:
     """The atlas drawing on page 1: the left half of the page, a little taller than wide."""
     w = int(text_width_px(paper) * 0.46)
-    return w, int(w * 0.75)
+    return w, int(w * 0.7)
 
 
 def _citation_numbers(handout: Handout) -> dict[str, int]:
@@ -352,14 +352,13 @@ def _page_one(h: Handout, numbers: dict[str, int]) -> str:
     flags = (
         '<table width="100%" cellpadding="6" cellspacing="0" border="2" '
         'style="border-color: #D55E00; border-style: solid; margin-top: 8px" bgcolor="#fde8e1">'
-        f'<tr><td><p style="color: #8a2f00; font-size: 13pt; font-weight: bold; margin: 0">'
-        f"⚠ {e(RED_FLAG_TITLE)}</p>"
-        f"<p>{e(RED_FLAG_INTRO)}</p>{columns}</td></tr></table>"
+        f'<tr><td><p style="margin: 0"><span style="color: #8a2f00; font-size: 13pt; font-weight: bold">'
+        f"⚠ {e(RED_FLAG_TITLE)}</span> &nbsp; {e(RED_FLAG_INTRO)}</p>{columns}</td></tr></table>"
     )
     if h.note:
         note_body = "".join(f"<p>{e(line)}</p>" for line in h.note.splitlines() if line.strip())
     else:
-        note_body = "<p>&nbsp;</p>" * 4
+        note_body = "<p>&nbsp;</p>" * 2
     note = (
         '<table width="100%" cellpadding="8" cellspacing="0" border="1" '
         'style="border-color: #7a8a99; border-style: solid; margin-top: 8px">'
