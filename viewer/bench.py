@@ -584,6 +584,44 @@ def measure_pattern(rig: Rig, n: int) -> list[Figure]:
     ]
 
 
+HANDOUT_EXERCISES = ("nerve-slider", "directional-preference", "walking-program")
+
+
+def measure_handout(rig: Rig | None = None, n: int = 10, session: Any = None) -> list[Figure]:
+    """Handout PDF written for a pattern (two places, a finding) with three exercises: typed
+    answers, the offscreen drawing, layout, vector painting and the atomic write, each time from
+    scratch. Takes the ``IN_WINDOW`` arguments (the rig is not needed, only a QApplication)."""
+    import tempfile
+    from datetime import date
+    from pathlib import Path
+
+    from viewer.content.pattern import Mark, Pattern, Place
+    from viewer.ui.headless import ensure_platform
+
+    ensure_platform()
+    from viewer.session import Session
+    from viewer.ui.app import application
+    from viewer.ui.export import write_handout_pdf
+
+    application()
+    session = session or Session.load()
+    pattern = Pattern(
+        places=(Place("calf-posterior", "left"), Place("buttock", "left")),
+        marks=(Mark("worse-sitting", True),) if "worse-sitting" in session.atlas.findings else (),
+    )
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "handout.pdf"
+        for _ in range(max(n, 3)):
+            t0 = time.perf_counter()
+            write_handout_pdf(session, pattern, HANDOUT_EXERCISES, "Walk daily.", "a4", out, date.today())
+            times.append(time.perf_counter() - t0)
+    return [
+        Figure("handout PDF written (pattern with three exercises) p50", _ms(statistics.median(times)), "ms"),
+        Figure("handout PDF written (pattern with three exercises) p95", _ms(p95(times)), "ms", 300),
+    ]
+
+
 #: In-window measures, run in this order on one Rig: (function, share of ``--clicks``).
 IN_WINDOW: list[tuple[Callable[[Rig, int], list[Figure]], float]] = [
     (measure_clicks, 1.0),

@@ -91,6 +91,25 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colours (default: light)"
     )
+    ho = sub.add_parser(
+        "handout",
+        help="write a patient handout (PDF) for a selection or a pain pattern",
+        description="Write a patient handout as PDF: the drawing, what may cause the pain in "
+        "plain words, warning signs, and each exercise step by step. Educational, not a diagnosis.",
+    )
+    ho.add_argument("out", type=Path, help="the PDF to write (replaced only once complete)")
+    ho.add_argument("places", nargs="*", metavar="PLACE", help="places that hurt (a pain pattern)")
+    ho.add_argument("--side", choices=("left", "right", "both"), help="the side of every PLACE")
+    ho.add_argument("--select", metavar="ID", help="a region, root, condition or exercise")
+    ho.add_argument("--open", type=Path, metavar="PATTERN_FILE", help="a saved pattern file")
+    ho.add_argument(
+        "--exercise",
+        action="append",
+        metavar="ID",
+        help="an exercise to include (repeat for more; default: the suggested ones)",
+    )
+    ho.add_argument("--note", default="", help="the clinician's advice, printed on page 1")
+    ho.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     chk = sub.add_parser("check", help="validate a content folder (default: the shipped one)")
     chk.add_argument("dir", nargs="?", type=Path)
     bench = sub.add_parser("bench", help="measure load, start-up, click-to-highlight, memory")
@@ -295,6 +314,53 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_handout(args: argparse.Namespace) -> int:
+    """Write the handout PDF; every bad input is one line and exit 2, and an existing file is
+    left as it was unless the new one was written completely."""
+    if args.out.suffix.lower() != ".pdf":
+        raise CliError(f"the output must be a .pdf file, not {str(args.out)!r}")
+    if not args.out.parent.exists():
+        raise CliError(f"folder {str(args.out.parent)!r} does not exist")
+    given = sum(bool(x) for x in (args.select, args.open, args.places))
+    if given != 1:
+        raise CliError("give exactly one of --select ID, --open PATTERN_FILE or PLACE ...")
+    if args.side and not args.places:
+        raise CliError("--side goes with PLACE ...")
+    session = _session()
+    atlas = session.atlas
+    subject: Any
+    if args.select:
+        from viewer.state.app_state import Target
+
+        kind, rid = _resolve(atlas, args.select)
+        subject = Target(kind, rid)
+    else:
+        args.finding, args.text = [], None
+        if not args.open:
+            args.open = None
+        subject, _ = _pattern_from_args(atlas, args)
+        if subject.empty:
+            raise CliError(f"the pattern in {str(args.open)!r} marks nothing")
+    for eid in args.exercise or []:
+        if eid not in atlas.exercises:
+            raise CliError(f"unknown exercise {eid!r}; see 'list exercises'")
+    from viewer.ui.headless import ensure_platform
+
+    ensure_platform()
+    from viewer.ui.app import application
+    from viewer.ui.export import HandoutError, write_handout_pdf
+
+    application()
+    try:
+        pages = write_handout_pdf(session, subject, args.exercise, args.note, args.paper, args.out)
+    except HandoutError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"could not write {str(args.out)!r}: {exc.strerror or exc}") from None
+    print(f"wrote {args.out} ({pages} pages)")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Every problem in the content folder and its drawings, all in one run: ``file:line:
     message`` lines on stdout, a count on stderr, exit 1 if there are any."""
@@ -351,6 +417,7 @@ COMMANDS = {
     "explain": cmd_explain,
     "explore": cmd_explore,
     "screenshot": cmd_screenshot,
+    "handout": cmd_handout,
     "check": cmd_check,
     "bench": cmd_bench,
     None: cmd_window,

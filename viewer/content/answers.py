@@ -72,6 +72,14 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class StepInfo:
+    """One plain-language exercise step and the file name of its drawing (assets/exercises/)."""
+
+    text: str
+    drawing: str
+
+
+@dataclass(frozen=True)
 class ExerciseInfo:
     ref: Ref
     purpose: str
@@ -81,6 +89,12 @@ class ExerciseInfo:
     evidence: Evidence
     suits: tuple[Ref, ...]
     sources: tuple[str, ...]
+    # the patient's version, for handouts; empty when the content has none
+    plain_name: str = ""
+    plain_summary: str = ""
+    plain_steps: tuple[StepInfo, ...] = ()
+    plain_dose: str = ""
+    stop_if: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

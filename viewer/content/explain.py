@@ -25,6 +25,7 @@ from viewer.content.answers import (
     Ref,
     Reference,
     SourcedNote,
+    StepInfo,
     TreatmentInfo,
 )
 from viewer.content.atlas import SELECTABLE, Atlas
@@ -69,6 +70,11 @@ def exercise_info(atlas: Atlas, eid: str) -> ExerciseInfo:
         Evidence(ex.evidence.strength, ex.evidence.summary, tuple(ex.evidence.sources)),
         refs(atlas, "conditions", atlas.conditions_for_exercise(eid)),
         tuple(ex.sources),
+        plain_name=ex.plain_name or "",
+        plain_summary=ex.plain_summary or "",
+        plain_steps=tuple(StepInfo(s.text, s.drawing) for s in ex.plain_steps),
+        plain_dose=ex.plain_dose or "",
+        stop_if=tuple(ex.stop_if),
     )
 
 

@@ -157,6 +157,16 @@ class Evidence(BaseModel):
     sources: SourceIds
 
 
+class PlainStep(BaseModel):
+    """One step of an exercise in plain words (US grade 6–8), with its line drawing: a file
+    name in ``assets/exercises/``. The handout and the side panel show one drawing per step."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: Text
+    drawing: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*\.svg$", max_length=80)]
+
+
 class Exercise(Record):
     name: Text
     purpose: Text
@@ -164,6 +174,12 @@ class Exercise(Record):
     dose: Text
     cautions: Annotated[list[Text], Field(min_length=1)]
     evidence: Evidence
+    # Plain-language versions for the patient handout (optional; the clinician text stays above).
+    plain_name: Text | None = None  # what a patient calls it ("Press-ups lying face down")
+    plain_summary: Text | None = None  # why to do it, in a sentence or two
+    plain_steps: list[PlainStep] = []  # short steps, each with its own drawing
+    plain_dose: Text | None = None  # holds, repetitions, how often
+    stop_if: list[Text] = []  # when to stop, one sign per line
 
 
 class RedFlag(Record):

@@ -10,7 +10,7 @@ from enum import Enum
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from viewer.drawing.shapes import Shape
@@ -171,6 +171,15 @@ class ShapeItem(pg.GraphicsObject):
         # Filling each stroke's outline, worked out once per width, draws the same pixels as
         # stroking the path with a wide round pen, without re-stroking it at every repaint
         # (which was most of the time a click, hover or pan frame took).
+        if p.paintEngine().type() != QPaintEngine.Type.Raster:
+            # printing or PDF: a wide round pen keeps the file small (an outline is hundreds
+            # of points) and is drawn once, so there is nothing to cache
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for color, width in ((edge, w + 1.6), (core, w)):
+                pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+                p.setPen(pen)
+                p.drawPath(self.path)
+            return
         p.setPen(Qt.PenStyle.NoPen)
         for color, width in ((edge, w + 1.6), (core, w)):
             p.setBrush(color)
