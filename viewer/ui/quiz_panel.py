@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -52,8 +52,7 @@ class QuizPanel(QWidget):
 
         self.title = self._label(bold=True)
         self.progress = self._label()
-        self.prompt = self._label(wrap=True)
-        self.prompt.setStyleSheet("font-size: 120%; font-weight: bold;")
+        self.prompt = self._label(bold=True, wrap=True)
         self.options_box = QWidget()
         self.options_layout = QVBoxLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 0, 0, 0)
@@ -95,8 +94,10 @@ class QuizPanel(QWidget):
         label = QLabel()
         label.setTextFormat(Qt.TextFormat.PlainText)  # content text is never markup
         label.setWordWrap(wrap)
-        if bold:
-            label.setStyleSheet("font-weight: bold;")
+        if bold:  # only the weight is set, so the size still follows the panel's font
+            font = QFont()
+            font.setBold(True)
+            label.setFont(font)
         return label
 
     # -- wiring -----------------------------------------------------------------------------
