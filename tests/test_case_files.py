@@ -1,6 +1,7 @@
 """Case files: saved with the answer hidden, opened, answered, revealed; and saved views."""
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 
 from viewer.content.pattern import Mark, Pattern, Place
 from viewer.state.app_state import AppState
@@ -118,3 +119,43 @@ def test_shipped_bookmarks_open(atlas):
 
     marks, problems = load_bookmarks(data_dir(), atlas)
     assert problems == [] and len(marks) >= 2
+
+
+def test_case_panel_open_answer_reveal(qtbot, window, tmp_path):
+    from viewer.ui.case_panel import CasePanel
+
+    path = tmp_path / "case.yaml"
+    save_case(path, L5_CASE)
+    panel = CasePanel(window.atlas, window.state)
+    qtbot.addWidget(panel)
+    panel.resize(900, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.open(path)
+    assert panel.title.text() == "A weak big toe"
+    assert window.state.mode == "pattern" and window.state.pattern == L5_CASE.pattern
+    assert not panel.reveal_button.isEnabled()  # commit first
+    for rid in ("S1", "disc-herniation"):  # click on the tick box itself, where a user would
+        box = panel.boxes[rid]
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    qtbot.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    assert not panel.boxes["L5"].isEnabled()
+    qtbot.mouseClick(panel.reveal_button, Qt.MouseButton.LeftButton)
+    text = panel.result_view.toPlainText()
+    assert "not quite right" in text
+    assert "✘ S1" in text and "○ L5" in text and "✔ Lumbar disc herniation" in text
+    assert "Roots that fit" in text or "L5" in text.split("What the atlas makes")[1]
+    assert not panel.result.correct
+
+
+def test_case_panel_right_answer(qtbot, window):
+    from viewer.ui.case_panel import CasePanel
+
+    panel = CasePanel(window.atlas, window.state)
+    qtbot.addWidget(panel)
+    panel.start(L5_CASE)
+    panel.boxes["L5"].setChecked(True)
+    panel.boxes["disc-herniation"].setChecked(True)
+    assert panel.commit()
+    assert panel.reveal().correct
+    assert "Your answer is right." in panel.result_view.toPlainText()
