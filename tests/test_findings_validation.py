@@ -40,7 +40,7 @@ def test_effect_target_must_be_a_root_or_condition(content):
     assert len(found) == 1
     assert found[0].endswith(
         f"findings.yaml:{line_of(path, 'target: heel')}: findings 'reduced-ankle-jerk': "
-        "effects.0.target names unknown root or condition 'heel'"
+        "effects.0.target 'heel' must be a root or a condition"
     )
 
 

@@ -18,6 +18,8 @@ from typing import Any
 from viewer import __version__
 
 LIST_KINDS = ("regions", "roots", "nerves", "conditions", "exercises", "findings")
+#: Listed from the classroom subfolders (data/tours/, data/quiz/) rather than the atlas.
+CLASSROOM_LIST_KINDS = ("tours", "quizzes")
 
 
 class CliError(Exception):
@@ -50,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command")
     lst = sub.add_parser("list", help="list ids and names of one kind of record")
-    lst.add_argument("kind", choices=LIST_KINDS)
+    lst.add_argument("kind", choices=LIST_KINDS + CLASSROOM_LIST_KINDS)
     lst.add_argument("--json", action="store_true", help="print JSON")
     exp = sub.add_parser("explain", help="what the side panel says about an id or name")
     exp.add_argument("id", help="an id (L5, calf-posterior) or a name (calf, spinal stenosis)")
@@ -112,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     ho.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     chk = sub.add_parser("check", help="validate a content folder (default: the shipped one)")
     chk.add_argument("dir", nargs="?", type=Path)
+    _add_quiz_parser(sub)
     bench = sub.add_parser("bench", help="measure load, start-up, click-to-highlight, memory")
     bench.add_argument("--json", action="store_true", help="print JSON")
     bench.add_argument("--clicks", type=int, default=300, help="clicks to time (at least 200)")
@@ -168,6 +171,8 @@ def _resolve(atlas: Any, text: str) -> tuple[str, str]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    if args.kind in CLASSROOM_LIST_KINDS:
+        return _list_classroom(args)
     atlas = _atlas()
     rows = [{"id": rid, "name": rec.name} for rid, rec in getattr(atlas, args.kind).items()]
     if args.kind == "findings":
@@ -386,6 +391,90 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- the classroom: quiz grading and listing tours and quiz banks ------------------------------
+def _add_quiz_parser(sub: Any) -> None:
+    quiz = sub.add_parser(
+        "quiz",
+        help="grade quiz answers without a window",
+        description="Grade answers to the questions of a quiz bank file. A click question's "
+        "answer is a region id (heel, or heel@left); a choice question's answer is an option's "
+        "id, name or number (1 = first).",
+    )
+    quiz.add_argument("--bank", type=Path, required=True, metavar="FILE", help="a quiz bank YAML file")
+    quiz.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="QID=ANSWER",
+        help="a question id and the answer given (repeat for more)",
+    )
+    quiz.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _classroom() -> Any:
+    from viewer.content import ContentError
+    from viewer.content.classroom import load_classroom
+
+    try:
+        return load_classroom()
+    except ContentError as exc:
+        raise CliError(f"the content has problems:\n{exc}") from None
+
+
+def _list_classroom(args: argparse.Namespace) -> int:
+    room = _classroom()
+    if args.kind == "tours":
+        rows = [{"id": t.id, "title": t.title, "steps": len(t.steps)} for t in room.tours.values()]
+        count = "steps"
+    else:
+        rows = [
+            {"id": b.id, "title": b.title, "questions": len(b.questions)} for b in room.banks.values()
+        ]
+        count = "questions"
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    width = max((len(r["id"]) for r in rows), default=0)
+    for r in rows:
+        print(f"{r['id']:<{width}}  {r['title']} ({r[count]} {count})")
+    return 0
+
+
+def cmd_quiz(args: argparse.Namespace) -> int:
+    """Grade ``--answer QID=ANSWER`` pairs; exit 0 when all are right, 1 when any is wrong,
+    2 (one line) for an answer that cannot be graded."""
+    from viewer.content import ContentError
+    from viewer.content.classroom import read_bank
+    from viewer.content.quiz import QuizError, grade_text, question, score
+
+    if not args.answer:
+        raise CliError("give at least one --answer QID=ANSWER")
+    atlas = _atlas()
+    try:
+        bank = read_bank(args.bank, atlas)
+    except ContentError as exc:
+        raise CliError(f"the quiz bank has problems:\n{exc}") from None
+    grades = []
+    for item in args.answer:
+        qid, sep, given = item.partition("=")
+        if not sep or not qid.strip() or not given.strip():
+            raise CliError(f"--answer {item!r}: write QID=ANSWER")
+        try:
+            grades.append(grade_text(atlas, question(bank, qid.strip()), given))
+        except QuizError as exc:
+            raise CliError(str(exc)) from None
+    result = score(grades)
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        for g in grades:
+            verdict = "right" if g.correct else f"wrong (answer: {g.answer_text})"
+            cites = ", ".join(r.id for r in g.sources)
+            print(f"{g.question}: {verdict} — {g.explanation} [{cites}]")
+        print(f"score: {result.text}")
+    return 0 if result.right == result.total else 1
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     from viewer.ui.headless import display_problem
 
@@ -420,6 +509,7 @@ COMMANDS = {
     "handout": cmd_handout,
     "check": cmd_check,
     "bench": cmd_bench,
+    "quiz": cmd_quiz,
     None: cmd_window,
 }
 

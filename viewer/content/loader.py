@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from viewer.content.atlas import Atlas
 from viewer.content.errors import ContentProblem, display_path
 from viewer.content.records import from_model
-from viewer.content.schema import KINDS
+from viewer.content.schema import CLASSROOM_KINDS, KINDS
 from viewer.content.yaml_lines import LinedDict, LinedList, line_of, load_lined
 from viewer.files import UnreadableFile, read_regular_file
 
@@ -33,7 +33,7 @@ _REFERENCE_FIELDS = {
     "regions": "regions",
     "exercises": "exercises",
     "about": "*",
-    "target": "roots|conditions",
+    "target": "*",  # findings' effects narrow this to roots or conditions (_effect_targets)
     "red_flag": "red_flags",
     "red_flags": "red_flags",
     "sources": "sources",
@@ -251,6 +251,28 @@ def _branch_loops(entries: list[_Entry], problems: list[ContentProblem]) -> None
         problems.append(ContentProblem(entry.file, line, f"nerves {rid!r}: {what}"))
 
 
+def _effect_targets(entries: list[_Entry], problems: list[ContentProblem]) -> None:
+    """A finding speaks about roots and conditions only: an effect aimed at a region, nerve or
+    red flag would be ranked as neither."""
+    allowed = {e.record.id for e in entries if e.kind in ("roots", "conditions")}  # type: ignore[attr-defined]
+    known = {e.record.id for e in entries if e.kind != "sources"}  # type: ignore[attr-defined]
+    for entry in entries:
+        if entry.kind != "findings":
+            continue
+        for i, effect in enumerate(entry.record.effects):  # type: ignore[attr-defined]
+            if effect.target in known and effect.target not in allowed:
+                line = line_of(entry.raw, ("effects", i, "target"))
+                rid = entry.record.id  # type: ignore[attr-defined]
+                problems.append(
+                    ContentProblem(
+                        entry.file,
+                        line,
+                        f"findings {rid!r}: effects.{i}.target {effect.target!r} must be a root "
+                        "or a condition",
+                    )
+                )
+
+
 def _one_ranking_method(entries: list[_Entry], problems: list[ContentProblem]) -> None:
     """The pattern explorer follows exactly one ranking method when there are findings."""
     methods = [e for e in entries if e.kind == "ranking_method"]
@@ -280,7 +302,53 @@ def _content_files(folder: Path, problems: list[ContentProblem]) -> list[Path]:
         return []
     if not files:
         problems.append(ContentProblem(name, 0, "no *.yaml content files here"))
-    return files
+    return files + _classroom_files(folder, problems)
+
+
+#: Most files read from one classroom subfolder (tours/, quiz/): a bound, like the file size.
+MAX_SUBFOLDER_FILES = 500
+
+
+def _classroom_files(folder: Path, problems: list[ContentProblem]) -> list[Path]:
+    """The ``*.yaml`` files of the classroom subfolders (``tours/``, ``quiz/``), one level deep
+    only; each is then read like any other content file (regular files only, bounded size)."""
+    found: list[Path] = []
+    for sub in dict.fromkeys(CLASSROOM_KINDS.values()):
+        path = folder / sub
+        try:
+            if not path.exists():
+                continue
+            if not path.is_dir():
+                problems.append(ContentProblem(display_path(path), 0, "is not a folder"))
+                continue
+            files = sorted(path.glob("*.yaml"))
+        except OSError as exc:
+            problems.append(
+                ContentProblem(display_path(path), 0, f"cannot be listed ({exc.strerror or exc})")
+            )
+            continue
+        if len(files) > MAX_SUBFOLDER_FILES:
+            problems.append(
+                ContentProblem(
+                    display_path(path),
+                    0,
+                    f"holds {len(files)} files; only the first {MAX_SUBFOLDER_FILES} were read",
+                )
+            )
+            files = files[:MAX_SUBFOLDER_FILES]
+        found.extend(files)
+    return found
+
+
+def check_file(path: Path) -> tuple[list[ContentProblem], list[_Entry]]:
+    """The problems and valid records of one content file read on its own (a quiz bank handed
+    to ``sciatica-atlas quiz --bank``); references to other files are not checked here."""
+    problems: list[ContentProblem] = []
+    invalid: dict[str, set[str]] = {}
+    unchecked: set[str] = set()
+    data = _read_file(path, problems)
+    entries = list(_validate_file(path, data, problems, invalid, unchecked))
+    return sorted(set(problems)), entries
 
 
 def check_content(folder: Path) -> tuple[list[ContentProblem], list[_Entry]]:
@@ -289,20 +357,35 @@ def check_content(folder: Path) -> tuple[list[ContentProblem], list[_Entry]]:
     entries: list[_Entry] = []
     invalid: dict[str, set[str]] = {}
     unchecked: set[str] = set()
+    classroom_files: set[str] = set()
     for path in _content_files(folder, problems):
+        if path.parent != folder:
+            classroom_files.add(display_path(path))
         data = _read_file(path, problems)
         entries.extend(_validate_file(path, data, problems, invalid, unchecked))
     _cross_check(entries, problems, invalid, unchecked)
     _branch_loops(entries, problems)
     _one_ranking_method(entries, problems)
+    _effect_targets(entries, problems)
+    items = _classroom_items(entries)
+    if items and not any(p.file not in classroom_files for p in problems):
+        # the atlas can be built: check what tours and quizzes claim against it
+        from viewer.content.classroom_check import classroom_problems
+
+        problems.extend(classroom_problems(build_atlas(entries), items))
     return sorted(set(problems)), entries
+
+
+def _classroom_items(entries: list[_Entry]) -> list[tuple[BaseModel, Any, str]]:
+    return [(e.record, e.raw, e.file) for e in entries if e.kind in CLASSROOM_KINDS]
 
 
 def build_atlas(entries: list[_Entry]) -> Atlas:
     """An Atlas from records that ``check_content`` found valid."""
-    grouped: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    grouped: dict[str, list[Any]] = {kind: [] for kind in KINDS if kind not in CLASSROOM_KINDS}
     for entry in entries:
-        # the Atlas keeps plain read-only records, so a validated snapshot of it can be loaded
-        # without the schema machinery (viewer.content.loading)
-        grouped[entry.kind].append(from_model(entry.record))
+        if entry.kind in grouped:  # tours and quizzes live beside the atlas (classroom.py)
+            # the Atlas keeps plain read-only records, so a validated snapshot of it can be
+            # loaded without the schema machinery (viewer.content.loading)
+            grouped[entry.kind].append(from_model(entry.record))
     return Atlas(**grouped)

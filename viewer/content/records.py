@@ -54,6 +54,10 @@ class Record:
     def fields(self) -> dict[str, Any]:
         return dict(self._fields)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain dicts and lists, nested parts included."""
+        return {name: _plain(value) for name, value in self._fields.items()}
+
     def replace(self, **changes: Any) -> Record:
         """A copy with some fields changed (translations use it)."""
         unknown = set(changes) - set(self._fields)
@@ -74,4 +78,14 @@ def from_model(value: Any) -> Any:
         return tuple(from_model(v) for v in value)
     if isinstance(value, dict):
         return {k: from_model(v) for k, v in value.items()}
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value

@@ -290,3 +290,151 @@ KINDS: dict[str, type[BaseModel]] = {
     "findings": Finding,
     "ranking_method": RankingMethod,
 }
+
+
+# -- the classroom: guided tours and quiz banks (data/tours/*.yaml, data/quiz/*.yaml) ---------
+
+SideName = Literal["left", "right", "both"]
+#: The drawn views a tour step or a question can show ("both" = side by side).
+ViewName = Literal["both", "posterior", "anterior"]
+
+
+class ShownPlace(BaseModel):
+    """A place marked on the drawing, as in a saved pain pattern."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    region: Id
+    side: SideName | None = None
+
+
+class ShownFinding(BaseModel):
+    """A symptom or examination finding recorded as present (or, ``present: false``, absent)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    finding: Id
+    present: bool = True
+    side: SideName | None = None
+
+
+class ShownPattern(BaseModel):
+    """A pain pattern written into a tour step or a question: places and findings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    places: list[ShownPlace] = []
+    findings: list[ShownFinding] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ShownPattern:
+        if not self.places and not self.findings:
+            raise ValueError("a pattern needs at least one place or finding")
+        return self
+
+
+class ShownSelection(BaseModel):
+    """One selected record (any kind the drawing can highlight) and optionally its side."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    target: Id
+    side: SideName | None = None
+
+
+class TourStep(BaseModel):
+    """One step of a tour: what the drawing shows (a selection or a pattern), which view at
+    what zoom (1 = the whole view fits), and a caption with its sources."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    select: ShownSelection | None = None
+    pattern: ShownPattern | None = None
+    view: ViewName = "both"
+    zoom: Annotated[float, Field(ge=0.5, le=8)] = 1.0
+    caption: Text
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _one_thing_shown(self) -> TourStep:
+        if (self.select is None) == (self.pattern is None):
+            raise ValueError("a step sets either 'select' or 'pattern' (exactly one)")
+        return self
+
+
+class Tour(Record):
+    title: Text
+    summary: Text
+    steps: Annotated[list[TourStep], Field(min_length=1)]
+
+
+class ClickQuestion(BaseModel):
+    """"Click the L5 dermatome": graded by the shape the click lands on. ``find: skin`` accepts
+    the skin areas the atlas links to ``target`` (a root's dermatome, a nerve's skin territory,
+    or a region itself); ``find: itself`` accepts only the drawn root or nerve."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: Literal["click"]
+    id: Id
+    prompt: Text
+    target: Id
+    find: Literal["skin", "itself"] = "skin"
+    side: SideName | None = None
+    view: ViewName = "both"
+    explanation: Text
+    sources: SourceIds
+
+
+#: What a multiple-choice question asks, which also says how its answer is checked against the
+#: atlas: ``root-of-area`` / ``nerve-of-area`` by the links the skin areas have,
+#: ``root-of-pattern`` / ``condition-of-pattern`` by the explorer's ranking of the pattern,
+#: ``red-flag`` by the warning signs the explorer raises for it.
+ChoiceAsks = Literal["root-of-area", "nerve-of-area", "root-of-pattern", "condition-of-pattern", "red-flag"]
+
+
+class ChoiceQuestion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: Literal["choice"]
+    id: Id
+    prompt: Text
+    asks: ChoiceAsks
+    show: ShownPattern
+    view: ViewName = "both"
+    options: Annotated[list[Id], Field(min_length=2, max_length=9)]
+    answer: Id
+    explanation: Text
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self) -> ChoiceQuestion:
+        if len(set(self.options)) != len(self.options):
+            raise ValueError("options repeat")
+        if self.answer not in self.options:
+            raise ValueError(f"the answer {self.answer!r} is not one of the options")
+        return self
+
+
+Question = Annotated[ClickQuestion | ChoiceQuestion, Field(discriminator="type")]
+
+
+class QuizBank(Record):
+    title: Text
+    summary: Text
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self) -> QuizBank:
+        seen: set[str] = set()
+        for q in self.questions:
+            if q.id in seen:
+                raise ValueError(f"question id {q.id!r} is used twice")
+            seen.add(q.id)
+        return self
+
+
+KINDS["tours"] = Tour
+KINDS["quizzes"] = QuizBank
+#: Kinds read from a content folder's subfolders, kept beside the Atlas rather than in it.
+CLASSROOM_KINDS = {"tours": "tours", "quizzes": "quiz"}

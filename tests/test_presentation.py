@@ -1,0 +1,103 @@
+"""Presentation mode at 1024×768: text sizes measured from the widgets, big outlines on
+highlights, the pointer dot, Esc to leave, light and dark palettes."""
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from tests.ui_driver import click_item
+from viewer.ui.presentation import BODY_PX, LABEL_PX, Presentation, body_pixel_size
+from viewer.ui.quiz_panel import QuizPanel
+from viewer.ui.tour_bar import TourBar
+
+
+def _dark() -> QPalette:
+    pal = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.Base, "#171717"),
+        (QPalette.ColorRole.Text, "#eeeeee"),
+        (QPalette.ColorRole.WindowText, "#eeeeee"),
+    ):
+        pal.setColor(role, QColor(colour))
+    return pal
+
+
+@pytest.fixture(params=["light", "dark"])
+def room(request, qtbot, window):
+    if request.param == "dark":
+        window.setPalette(_dark())
+    window.resize(1024, 768)
+    QApplication.processEvents()
+    window.canvas.fit()
+    bar = TourBar(window.atlas, window.state)
+    quiz = QuizPanel(window.atlas, window.state)
+    for widget in (bar, quiz):
+        qtbot.addWidget(widget)
+        widget.show()
+    show = Presentation(window.canvas, window.state, [window.panel, window.pattern_panel, bar, quiz], host=window)
+    return window, show, bar, quiz
+
+
+def test_text_is_large_enough_at_1024x768(qtbot, room):
+    window, show, bar, quiz = room
+    window.state.select("roots", "L5")
+    QApplication.processEvents()
+    assert body_pixel_size(window.panel) < BODY_PX  # the normal panel is too small to project
+    labels = show.labels()
+    assert labels and min(lb.font().pixelSize() * show.view_scale() for lb in labels) < LABEL_PX
+    show.enter()
+    QApplication.processEvents()
+    assert body_pixel_size(window.panel) >= BODY_PX
+    for widget in (bar.caption, quiz.prompt, quiz.explanation, window.pattern_panel):
+        assert body_pixel_size(widget) >= BODY_PX, widget
+    assert min(show.label_screen_px(lb) for lb in labels) >= LABEL_PX - 0.5
+    # a new page is scaled too
+    window.state.select("nerves", "sural")
+    QApplication.processEvents()
+    assert body_pixel_size(window.panel) >= BODY_PX
+    # zooming in makes the labels grow on their own, so they shrink back towards normal
+    window.canvas.vb.scaleBy((0.25, 0.25))
+    QApplication.processEvents()
+    assert min(lb.scale() for lb in labels) == pytest.approx(1.0)
+    show.leave()
+    QApplication.processEvents()
+    assert body_pixel_size(window.panel) < BODY_PX
+    assert all(lb.scale() == 1.0 for lb in labels)
+
+
+def test_big_outlines_follow_the_highlights(qtbot, room):
+    window, show, _bar, _quiz = room
+    show.enter()
+    click_item(window, "regions", "heel", "left")
+    outlined = {o.parentItem().shape_data.content_id for o in show.outlines}
+    assert "heel" in outlined and "S1" in outlined  # the place and the root behind it
+    assert all(o.pen().widthF() >= 7 for o in show.outlines)
+    window.state.clear()
+    assert show.outlines == []
+    show.leave()
+    window.state.select("roots", "L5")
+    assert show.outlines == []
+
+
+def test_pointer_follows_the_mouse_and_lets_clicks_through(qtbot, room):
+    window, show, _bar, _quiz = room
+    show.enter()
+    scene = window.canvas.scene()
+    scene.sigMouseMoved.emit(QPointF(200, 150))
+    assert show.pointer.isVisible() and show.pointer.pos() == QPointF(200, 150)
+    click_item(window, "regions", "calf-posterior", "left")  # the dot never eats a click
+    assert window.state.current.id == "calf-posterior"
+
+
+def test_esc_leaves(qtbot, room):
+    window, show, _bar, _quiz = room
+    left = []
+    show.sigLeft.connect(lambda: left.append(True))
+    show.enter()
+    window.activateWindow()
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert left == [True] and not show.active
+    assert show.pointer.scene() is None
