@@ -52,7 +52,7 @@ class WindowHost:
         set_language(self.language)
         session = Session.load(self.content, language=self.language)
         old = self.window
-        window = MainWindow(session.atlas, session.views, state)
+        window = MainWindow(session.atlas, session.views, state, content=self.content)
         window.languageRequested.connect(self.switch_language)
         window.contentRequested.connect(self.switch_content)
         if old is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QToolBar,
+    QWidget,
 )
 
 from viewer.content.atlas import Atlas, UnknownIdError
@@ -53,7 +54,21 @@ TOOLBAR = (
     "pattern-mode",
 )
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", ("open-pattern", "save-pattern", None, "export-png", None, "open-content", None, "quit")),
+    (
+        "&File",
+        (
+            "open-pattern",
+            "save-pattern",
+            None,
+            "print",
+            "export-handout",
+            "export-png",
+            None,
+            "open-content",
+            None,
+            "quit",
+        ),
+    ),
     ("&Edit", ("copy-image", "copy-text")),
     (
         "&View",
@@ -71,6 +86,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "text-smaller",
             None,
             "full-screen",
+            "presentation",
             "theme-menu",
             "language-menu",
             "show-panel",
@@ -78,6 +94,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         ),
     ),
     ("&Go", ("history-back", "history-forward", "clear", None, "search", "pattern-mode", "both-sides")),
+    ("&Teach", ("tours-menu", "quiz-menu", None, "open-case", None, "save-bookmark", "bookmarks-menu")),
     ("&Help", ("shortcuts", "sources", "about")),
 )
 THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -103,8 +120,12 @@ class MainWindow(QMainWindow):
         views: list[View],
         state: AppState | None = None,
         settings: Settings | None = None,
+        content: Path | None = None,
     ):
         super().__init__()
+        self.views = views
+        #: the content folder in use (None: the shipped one); tours, quizzes and bookmarks live there
+        self.content_folder = content
         self.setWindowTitle("Sciatica Atlas")  # the name, not translated
         self.atlas = atlas
         self.state = state or AppState()
@@ -137,6 +158,7 @@ class MainWindow(QMainWindow):
         self.parts_dock.setWidget(self.parts)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parts_dock)
         self.parts_dock.hide()
+        self._build_classroom()
         self.registry = ActionRegistry(self, self.state)
         for spec in standard_specs(
             self.state, self.canvas.fit, [(v.name, v.title) for v in views], self.escape
@@ -201,6 +223,30 @@ class MainWindow(QMainWindow):
             ActionSpec("shortcuts", "Keyboard shortcuts", "Every shortcut", lambda: help_dialogs.shortcuts_dialog(self, self.registry).exec(), std.HelpContents),
             ActionSpec("sources", "Sources and licences", "Every source the atlas cites, and the licences", lambda: help_dialogs.sources_dialog(self, self.atlas).exec()),
             ActionSpec("about", "About Sciatica Atlas", "Version and purpose", lambda: help_dialogs.about_dialog(self).exec()),
+        ]
+        has_subject = lambda s: (s.mode == "pattern" and not s.pattern.empty) or (  # noqa: E731
+            s.mode != "pattern" and s.current is not None
+        )
+        specs += [
+            ActionSpec("print", "Print…", "Print a handout for the patient", self.print_handout, std.Print, enabled=has_subject),
+            ActionSpec(
+                "export-handout",
+                "Export handout (PDF)…",
+                "Save a handout for the patient as PDF",
+                self.export_handout,
+                "Ctrl+Shift+E",
+                enabled=has_subject,
+            ),
+            ActionSpec(
+                "presentation",
+                "Presentation mode",
+                "Large text and outlines for a room, full screen, a pointer dot (Esc to leave)",
+                self.toggle_presentation,
+                "F5",
+                checkable=True,
+            ),
+            ActionSpec("open-case", "Open case file…", "Open a case: commit to roots and conditions, then reveal", self._ask_case),
+            ActionSpec("save-bookmark", "Save view…", "Save the views, zoom and selection or pattern under a name", self._ask_bookmark),
         ]
         specs.append(
             ActionSpec(
@@ -277,6 +323,11 @@ class MainWindow(QMainWindow):
                     sub = menu.addMenu(tr("Theme"))
                     for choice in CHOICES:
                         sub.addAction(self.registry[f"theme-{choice}"])
+                elif name in ("tours-menu", "quiz-menu", "bookmarks-menu"):
+                    title = {"tours-menu": "Guided tours", "quiz-menu": "Quizzes", "bookmarks-menu": "Saved views"}[name]
+                    sub = menu.addMenu(tr(title))
+                    sub.setObjectName(name)
+                    sub.aboutToShow.connect(lambda m=sub, n=name: self._fill_menu(m, n))
                 elif name == "language-menu":
                     sub = menu.addMenu(tr("Language"))
                     for code in available_languages():
@@ -327,6 +378,161 @@ class MainWindow(QMainWindow):
         )
         self.registry[f"theme-{self.theme_choice}"].setChecked(True)
         return theme
+
+    # -- handout -------------------------------------------------------------------------------
+    def _session(self):  # type: ignore[no-untyped-def]
+        from viewer.session import Session
+
+        return Session(self.atlas, self.views)
+
+    def print_handout(self) -> None:
+        from viewer.ui.export import print_handout_interactively, subject_from_state
+
+        print_handout_interactively(self, self._session(), subject_from_state(self.state))
+
+    def export_handout(self) -> None:
+        from viewer.ui.export import export_handout, subject_from_state
+
+        path = export_handout(self, self._session(), subject_from_state(self.state))
+        if path is not None:
+            self.statusBar().showMessage(tr("Handout saved to {path}").format(path=path), 6000)
+
+    # -- classroom -----------------------------------------------------------------------------
+    def _build_classroom(self) -> None:
+        from PySide6.QtWidgets import QStackedWidget
+
+        from viewer.ui.case_panel import CasePanel
+        from viewer.ui.presentation import Presentation
+        from viewer.ui.quiz_panel import QuizPanel
+        from viewer.ui.tour_bar import TourBar, zoom_to
+
+        self.tour_bar = TourBar(self.atlas, self.state, zoom=lambda f: zoom_to(self.canvas, f))
+        self.quiz_panel = QuizPanel(self.atlas, self.state)
+        self.quiz_panel.connect_canvas(self.canvas)
+        self.case_panel = CasePanel(self.atlas, self.state)
+        self.teach_stack = QStackedWidget()
+        for widget in (self.tour_bar, self.quiz_panel, self.case_panel):
+            self.teach_stack.addWidget(widget)
+        self.teach_dock = QDockWidget(tr("Classroom"), self)
+        self.teach_dock.setObjectName("teach-dock")
+        self.teach_dock.setWidget(self.teach_stack)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.teach_dock)
+        self.teach_dock.hide()
+        self.tour_bar.sigFinished.connect(self._end_teaching)
+        self.quiz_panel.sigFinished.connect(lambda _score: self.right.setVisible(True))
+        self.presentation = Presentation(
+            self.canvas, self.state, [self.panel, self.pattern_panel, self.tour_bar, self.quiz_panel, self.case_panel], host=self
+        )
+        self.presentation.sigLeft.connect(self._after_presentation)
+        self._classroom = None
+
+    def classroom(self):  # type: ignore[no-untyped-def]
+        """Tours and quiz banks of the content folder, read when first needed."""
+        if self._classroom is None:
+            from viewer.content.classroom import load_classroom
+
+            self._classroom = load_classroom(self.content_folder)
+        return self._classroom
+
+    def _fill_menu(self, menu: QMenu, name: str) -> None:
+        menu.clear()
+        try:
+            if name == "tours-menu":
+                for tour in self.classroom().tours.values():
+                    menu.addAction(tour.title, lambda t=tour: self.start_tour(t))  # type: ignore[misc]
+            elif name == "quiz-menu":
+                for bank in self.classroom().banks.values():
+                    label = tr("{title} ({n} questions)").format(title=bank.title, n=len(bank.questions))
+                    menu.addAction(label, lambda b=bank: self.start_quiz(b))  # type: ignore[misc]
+            else:
+                from viewer.paths import data_dir
+                from viewer.state.bookmarks import load_bookmarks
+
+                marks, problems = load_bookmarks(self.content_folder or data_dir(), self.atlas)
+                for mark in marks:
+                    menu.addAction(mark.name, lambda m=mark: self.open_bookmark(m))  # type: ignore[misc]
+                for problem in problems:
+                    action = menu.addAction(problem)
+                    action.setEnabled(False)
+        except Exception as exc:  # noqa: BLE001 - bad classroom content: say so, keep the window
+            action = menu.addAction(tr("Could not read: {why}").format(why=str(exc).splitlines()[0]))
+            action.setEnabled(False)
+        if menu.isEmpty():
+            action = menu.addAction(tr("none in this content folder"))
+            action.setEnabled(False)
+
+    def _show_teaching(self, widget: QWidget) -> None:
+        self.teach_stack.setCurrentWidget(widget)
+        self.teach_dock.show()
+        widget.setFocus()
+
+    def start_tour(self, tour) -> None:  # type: ignore[no-untyped-def]
+        self._show_teaching(self.tour_bar)
+        self.tour_bar.start(tour)
+
+    def start_quiz(self, bank, seed: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.right.setVisible(False)  # the panel would give the answers away
+        self._show_teaching(self.quiz_panel)
+        self.quiz_panel.start(bank, seed)
+
+    def open_case(self, path: Path) -> bool:
+        try:
+            self.case_panel.open(path)
+        except Exception as exc:  # noqa: BLE001 - a bad case file is reported, not fatal
+            self.statusBar().showMessage(str(exc).splitlines()[0], 10000)
+            return False
+        self._show_teaching(self.case_panel)
+        return True
+
+    def _ask_case(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Open case file…"), "", "Case files (*.yaml)")
+        if name:
+            self.open_case(Path(name))
+
+    def _end_teaching(self) -> None:
+        self.teach_dock.hide()
+        self.right.setVisible(True)
+
+    def open_bookmark(self, bookmark) -> None:  # type: ignore[no-untyped-def]
+        from viewer.state.bookmarks import apply_bookmark
+        from viewer.ui.tour_bar import zoom_to
+
+        zoom = apply_bookmark(bookmark, self.state)
+        zoom_to(self.canvas, zoom)
+
+    def _ask_bookmark(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, tr("Save view…"), tr("Name of the saved view:"))
+        if ok and name.strip():
+            self.save_bookmark(name.strip())
+
+    def save_bookmark(self, name: str) -> Path | None:
+        from viewer.paths import data_dir
+        from viewer.state.bookmarks import BookmarkError, bookmark_from_state, save_bookmark
+
+        try:
+            path = save_bookmark(self.content_folder or data_dir(), bookmark_from_state(name, self.state))
+        except (BookmarkError, OSError) as exc:
+            self.statusBar().showMessage(tr("Could not save the view: {why}").format(why=exc), 10000)
+            return None
+        self.statusBar().showMessage(tr("View saved as {name}").format(name=name), 6000)
+        return path
+
+    def toggle_presentation(self) -> None:
+        if self.presentation.active:
+            self.presentation.leave()
+            return
+        self._was_full_screen = self.isFullScreen()
+        self.showFullScreen()
+        self.presentation.enter()
+        self.registry["presentation"].setChecked(True)
+
+    def _after_presentation(self) -> None:
+        if not getattr(self, "_was_full_screen", False):
+            self.showNormal()
+        self.registry["presentation"].setChecked(False)
+        self.registry["full-screen"].setChecked(self.isFullScreen())
 
     def request_language(self, code: str) -> None:
         if code != current_language():
@@ -437,8 +643,13 @@ class MainWindow(QMainWindow):
             self._searching = False
 
     def escape(self) -> None:
-        """Esc steps back one level: out of full screen, else out of pattern mode, else clears."""
-        if self.isFullScreen():
+        """Esc steps back one level: out of a tour, quiz or case, else out of full screen, else
+        out of pattern mode, else clears."""
+        if self.teach_dock.isVisible():
+            if self.teach_stack.currentWidget() is self.tour_bar:
+                self.tour_bar.finish()
+            self._end_teaching()
+        elif self.isFullScreen():
             self.toggle_full_screen()
         else:
             self.state.clear()

@@ -1,0 +1,85 @@
+"""The classroom pieces wired into the window: the Teach menu starts tours and quizzes in a
+bottom dock, F5 presents, saved views go to the content folder and come back, and File offers
+the handout only when there is something to explain."""
+
+import shutil
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.ui_driver import click_item
+from viewer.ui.presentation import BODY_PX, body_pixel_size
+
+
+def menu(window, name):
+    for top in window.menus.values():
+        for action in top.actions():
+            sub = action.menu()
+            if sub is not None and sub.objectName() == name:
+                sub.aboutToShow.emit()
+                return sub
+    raise LookupError(name)
+
+
+def test_teach_menu_lists_tours_and_starts_one(window, qtbot):
+    tours = menu(window, "tours-menu")
+    titles = [a.text() for a in tours.actions()]
+    assert "Follow the sciatic nerve" in titles and len(titles) >= 4
+    tours.actions()[titles.index("Follow the sciatic nerve")].trigger()
+    QApplication.processEvents()
+    assert window.teach_dock.isVisible() and window.teach_stack.currentWidget() is window.tour_bar
+    first = window.state.current
+    assert first is not None
+    qtbot.keyClick(window.tour_bar, Qt.Key.Key_Right)
+    assert window.state.current != first
+    qtbot.keyClick(window.tour_bar, Qt.Key.Key_Escape)
+    assert not window.teach_dock.isVisible()
+
+
+def test_a_quiz_hides_the_panel_that_would_give_it_away(window):
+    quizzes = menu(window, "quiz-menu")
+    assert all("questions)" in a.text() for a in quizzes.actions())
+    quizzes.actions()[0].trigger()
+    QApplication.processEvents()
+    assert window.teach_stack.currentWidget() is window.quiz_panel
+    assert not window.right.isVisible()
+    assert window.quiz_panel.question is not None
+
+
+def test_presentation_mode_with_f5(window, qtbot):
+    window.resize(1024, 768)
+    click_item(window, "regions", "heel", "left")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    QApplication.processEvents()
+    assert window.presentation.active and window.isFullScreen()
+    assert body_pixel_size(window.panel) >= BODY_PX
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert not window.presentation.active and not window.isFullScreen()
+    assert not window.registry["presentation"].isChecked()
+
+
+def test_saved_views_live_in_the_content_folder(window, tmp_path):
+    from viewer.paths import data_dir
+
+    folder = tmp_path / "mine"
+    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    window.content_folder = folder
+    window.state.show_view("anterior")
+    click_item(window, "regions", "groin", "right", "anterior")
+    path = window.save_bookmark("Groin for Tuesday")
+    assert path is not None and path.parent == folder / "bookmarks" and path.exists()
+    window.state.clear()
+    saved = menu(window, "bookmarks-menu")
+    names = [a.text() for a in saved.actions()]
+    saved.actions()[names.index("Groin for Tuesday")].trigger()
+    assert window.state.current.id == "groin" and window.state.current.side == "right"
+
+
+def test_handout_actions_need_something_to_explain(window):
+    assert not window.registry["print"].isEnabled()
+    assert not window.registry["export-handout"].isEnabled()
+    click_item(window, "regions", "heel", "left")
+    assert window.registry["print"].isEnabled() and window.registry["export-handout"].isEnabled()
+    window.state.set_mode("pattern")
+    assert not window.registry["export-handout"].isEnabled()  # an empty pattern explains nothing
