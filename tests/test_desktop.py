@@ -258,3 +258,15 @@ def test_open_content_folder_checks_it_first(window, tmp_path, qtbot):
     with qtbot.waitSignal(window.contentRequested) as signal:
         assert window.open_content_folder(good)
     assert signal.args == [str(good)]
+
+
+@pytest.mark.parametrize("choice", ["light", "dark"])
+def test_disabled_actions_look_disabled_in_every_theme(window, choice):
+    from PySide6.QtGui import QPalette
+
+    window.set_theme(choice)
+    palette = QApplication.instance().palette()
+    enabled = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
+    assert abs(enabled.lightness() - disabled.lightness()) > 40
+    window.set_theme("system")

@@ -251,7 +251,14 @@ def _effects(effects: Iterable[EffectInfo], cite: Citations) -> str:
     return f"<h2>{e(tr('What it means'))}</h2>" + bullet_list(items) if items else ""
 
 
-def render(answer: Explanation, side: str | None = None, both_sides_flag: RedFlagInfo | None = None) -> str:
+def render(
+    answer: Explanation,
+    side: str | None = None,
+    both_sides_flag: RedFlagInfo | None = None,
+    pictures: str = "",
+) -> str:
+    """The panel page for one answer; ``pictures`` (already escaped HTML, e.g. an exercise's
+    step drawings) goes right under the summary."""
     cite = Citations(answer.references)
     side_text = "" if side is None else " · " + (
         tr("both sides") if side == "both" else tr("{side} side").format(side=tr(side))
@@ -264,6 +271,8 @@ def render(answer: Explanation, side: str | None = None, both_sides_flag: RedFla
         body.append(f"<p>{condition_tag(answer.condition_kind)}</p>")
     if answer.summary:
         body.append(f"<p>{e(answer.summary)}</p>")
+    if pictures:
+        body.append(pictures)
     if answer.mechanism:
         body.append(f"<h2>{e(tr('What happens'))}</h2><p>{e(answer.mechanism)}</p>")
     body.append(_facts(answer.facts))

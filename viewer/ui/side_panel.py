@@ -13,6 +13,7 @@ from viewer.content.atlas import SELECTABLE, Atlas
 from viewer.content.explain import explain, overview, red_flag_info
 from viewer.content.explore import Exploration, explore
 from viewer.content.pattern import Pattern
+from viewer.present.exercise_steps import exercise_steps_html
 from viewer.present.panel_html import render, welcome_html
 from viewer.present.pattern_html import render_exploration
 from viewer.present.theme import LIGHT, Theme, panel_css
@@ -82,7 +83,10 @@ class SidePanel(QTextBrowser):
                 if target.side == "both" and "cauda-equina" in self.atlas.red_flags:
                     flag = red_flag_info(self.atlas, "cauda-equina")
                 answer = explain(self.atlas, target.kind, target.id)
-                self._pages[key] = render(answer, target.side, flag)
+                pictures = ""
+                if target.kind == "exercises" and answer.exercises:
+                    pictures = exercise_steps_html(answer.exercises[0])
+                self._pages[key] = render(answer, target.side, flag, pictures)
         return self._pages[key]
 
     def exploration_for(self, pattern: Pattern) -> tuple[Exploration, str]:

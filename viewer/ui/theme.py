@@ -55,6 +55,8 @@ def _light_palette() -> QPalette:
     }
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9a9a9a"))
     return p
 
 
