@@ -83,3 +83,17 @@ def test_handout_actions_need_something_to_explain(window):
     assert window.registry["print"].isEnabled() and window.registry["export-handout"].isEnabled()
     window.state.set_mode("pattern")
     assert not window.registry["export-handout"].isEnabled()  # an empty pattern explains nothing
+
+
+def test_instructor_saves_a_case_and_a_student_opens_it(window, tmp_path):
+    window.state.set_mode("pattern")
+    click_item(window, "regions", "calf-posterior", "left")
+    window.state.set_mark("reduced-ankle-jerk", True, "left")
+    path = tmp_path / "case.yaml"
+    assert window.save_case(path, "Case 1", ["L9"], []).startswith("Not a root or condition")
+    assert window.save_case(path, "Case 1", ["S1"], ["disc-herniation"]) is None
+    assert "S1" not in path.read_text()  # the answer is not there to read by accident
+    window.state.clear_pattern()
+    assert window.open_case(path)
+    assert window.teach_stack.currentWidget() is window.case_panel
+    assert window.state.pattern.has_place("calf-posterior", "left")

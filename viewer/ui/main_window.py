@@ -94,7 +94,10 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         ),
     ),
     ("&Go", ("history-back", "history-forward", "clear", None, "search", "pattern-mode", "both-sides")),
-    ("&Teach", ("tours-menu", "quiz-menu", None, "open-case", None, "save-bookmark", "bookmarks-menu")),
+    (
+        "&Teach",
+        ("tours-menu", "quiz-menu", None, "open-case", "save-case", None, "save-bookmark", "bookmarks-menu"),
+    ),
     ("&Help", ("shortcuts", "sources", "about")),
 )
 THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -246,6 +249,13 @@ class MainWindow(QMainWindow):
                 checkable=True,
             ),
             ActionSpec("open-case", "Open case file…", "Open a case: commit to roots and conditions, then reveal", self._ask_case),
+            ActionSpec(
+                "save-case",
+                "Save pattern as case file…",
+                "Save this pain pattern for students, with the expected roots and conditions hidden",
+                self._ask_save_case,
+                enabled=lambda s: s.mode == "pattern" and not s.pattern.empty,
+            ),
             ActionSpec("save-bookmark", "Save view…", "Save the views, zoom and selection or pattern under a name", self._ask_bookmark),
         ]
         specs.append(
@@ -488,6 +498,51 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(self, tr("Open case file…"), "", "Case files (*.yaml)")
         if name:
             self.open_case(Path(name))
+
+    def save_case(self, path: Path, title: str, roots: list[str], conditions: list[str]) -> str | None:
+        """Write the current pattern as a case file; returns a problem in one line, or None."""
+        from viewer.state.case_files import CaseFile, save_case
+
+        unknown = [r for r in roots if r not in self.atlas.roots]
+        unknown += [c for c in conditions if c not in self.atlas.conditions]
+        if unknown:
+            return tr("Not a root or condition of the atlas: {ids}").format(ids=", ".join(unknown))
+        if not roots and not conditions:
+            return tr("Give at least one expected root or condition.")
+        try:
+            save_case(path, CaseFile(title, self.state.pattern, tuple(roots), tuple(conditions)))
+        except OSError as exc:
+            return tr("Could not save {path}: {why}").format(path=path, why=exc.strerror or exc)
+        return None
+
+    def _ask_save_case(self) -> None:
+        """The expected answer starts as the atlas's own leaders; the instructor edits it."""
+        from PySide6.QtWidgets import QInputDialog
+
+        result = self.panel.exploration
+        guess = ", ".join(
+            [r.ref.id for r in (result.roots[:1] if result else ())]
+            + [c.ref.id for c in (result.conditions[:1] if result else ())]
+        )
+        title, ok = QInputDialog.getText(self, tr("Save pattern as case file…"), tr("Title of the case:"))
+        if not ok or not title.strip():
+            return
+        answer, ok = QInputDialog.getText(
+            self,
+            tr("Save pattern as case file…"),
+            tr("Expected roots and conditions (ids, separated by commas):"),
+            text=guess,
+        )
+        if not ok:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, tr("Save pattern as case file…"), "case.yaml", "Case files (*.yaml)")
+        if not name:
+            return
+        ids = [part.strip() for part in answer.split(",") if part.strip()]
+        problem = self.save_case(
+            Path(name), title.strip(), [i for i in ids if i in self.atlas.roots], [i for i in ids if i not in self.atlas.roots]
+        )
+        self.statusBar().showMessage(problem or tr("Case saved to {path}").format(path=name), 10000)
 
     def _end_teaching(self) -> None:
         self.teach_dock.hide()
