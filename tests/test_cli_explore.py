@@ -72,7 +72,7 @@ def test_explore_open_saved_pattern(tmp_path):
     assert data["conditions"][0]["id"] == "hip-osteoarthritis"
     path.write_text("format: sciatica-atlas-pattern\nversion: 7\n")
     proc = run("explore", "--open", str(path), ok=False)
-    assert proc.returncode == 2 and f"{path}:2: pattern format version 7" in proc.stderr
+    assert proc.returncode == 2 and f"{path}:2: pattern file version 7" in proc.stderr
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ def test_a_failed_save_leaves_the_old_file_and_no_litter(atlas, tmp_path, monkey
     ("text", "message"),
     [
         ("places: []\n", ":1: not a Sciatica Atlas pattern file"),
-        ("format: sciatica-atlas-pattern\nversion: 2\n", ":2: pattern format version 2"),
+        ("format: sciatica-atlas-pattern\nversion: 2\n", ":2: pattern file version 2"),
         ("format: sciatica-atlas-pattern\nversion: 1\nplaces: {}\n", ":3: 'places' must be a list"),
         ("format: sciatica-atlas-pattern\nversion: 1\nplaces:\n  - heel\n", ":4: each entry of 'places' must be a mapping"),
         ("format: sciatica-atlas-pattern\nversion: 1\nplaces:\n  - {region: heel, side: up}\n", ":4: side must be left, right or both"),

@@ -40,6 +40,11 @@ def save_pattern(path: Path, pattern: Pattern, note: str = "") -> None:
     """Write the pattern; an existing file is only replaced once the new one is complete."""
     text = "# A pain pattern saved by Sciatica Atlas (educational, not a diagnosis).\n"
     text += yaml.safe_dump(pattern_to_data(pattern, note), sort_keys=False, allow_unicode=True)
+    atomic_write(path, text)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` so that an existing file is only replaced once the new one is complete."""
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -53,65 +58,73 @@ def save_pattern(path: Path, pattern: Pattern, note: str = "") -> None:
         raise
 
 
-def _where(path: Path, node: Any, default: int = 1) -> str:
-    return f"{path}:{getattr(node, 'line', default)}"
-
-
-def load_pattern(path: Path, atlas: Atlas) -> Pattern:
-    """Read and check a pattern file against the atlas; raises ``PatternFileError``."""
+def read_document(path: Path, fmt: str, version: int, what: str, error: type[Exception]) -> LinedDict:
+    """The top-level mapping of a small versioned YAML document, or ``error`` saying
+    ``file:line`` what is wrong with it."""
     try:
         if not path.is_file():
-            raise PatternFileError(f"{path}: not a file (or it does not exist)")
+            raise error(f"{path}: not a file (or it does not exist)")
         if path.stat().st_size > MAX_BYTES:
-            raise PatternFileError(f"{path}: too large for a pattern file (over 1 MB)")
+            raise error(f"{path}: too large for a {what} (over 1 MB)")
         data = load_lined(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise PatternFileError(f"{path}:1: not UTF-8 text") from None
+        raise error(f"{path}:1: not UTF-8 text") from None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        raise PatternFileError(f"{path}:{line}: not valid YAML ({exc.problem})") from None
+        raise error(f"{path}:{line}: not valid YAML ({exc.problem})") from None
     except (yaml.YAMLError, RecursionError):
-        raise PatternFileError(f"{path}:1: not valid YAML") from None
+        raise error(f"{path}:1: not valid YAML") from None
     except OSError as exc:
-        raise PatternFileError(f"{path}: cannot read it ({exc.strerror})") from None
-    if not isinstance(data, LinedDict) or data.get("format") != FORMAT:
-        raise PatternFileError(f"{path}:1: not a Sciatica Atlas pattern file (no 'format: {FORMAT}')")
-    version = data.get("version")
-    if version != VERSION:
-        raise PatternFileError(
-            f"{path}:{data.key_lines.get('version', 1)}: pattern format version {version!r} "
-            f"is not one this version reads ({VERSION})"
+        raise error(f"{path}: cannot read it ({exc.strerror})") from None
+    if not isinstance(data, LinedDict) or data.get("format") != fmt:
+        raise error(f"{path}:1: not a Sciatica Atlas {what} (no 'format: {fmt}')")
+    if data.get("version") != version:
+        raise error(
+            f"{path}:{data.key_lines.get('version', 1)}: {what} version {data.get('version')!r} "
+            f"is not one this version reads ({version})"
         )
+    return data
+
+
+def read_pattern(path: Path, data: LinedDict, atlas: Atlas, error: type[Exception]) -> Pattern:
+    """The ``places`` and ``findings`` of a document, checked against the atlas."""
     places = []
-    for item, line in _items(path, data, "places"):
+    for item, line in _items(path, data, "places", error):
         region, side = item.get("region"), item.get("side")
         if region not in atlas.regions:
-            raise PatternFileError(f"{path}:{line}: unknown place {region!r}")
+            raise error(f"{path}:{line}: unknown place {region!r}")
         if side is not None and side not in SIDES:
-            raise PatternFileError(f"{path}:{line}: side must be left, right or both, not {side!r}")
+            raise error(f"{path}:{line}: side must be left, right or both, not {side!r}")
         places.append(Place(region, side))
     marks = []
-    for item, line in _items(path, data, "findings"):
+    for item, line in _items(path, data, "findings", error):
         fid, present, side = item.get("id"), item.get("present", True), item.get("side")
         if fid not in atlas.findings:
-            raise PatternFileError(f"{path}:{line}: unknown finding {fid!r}")
+            raise error(f"{path}:{line}: unknown finding {fid!r}")
         if not isinstance(present, bool):
-            raise PatternFileError(f"{path}:{line}: present must be true or false")
+            raise error(f"{path}:{line}: present must be true or false")
         if side is not None and side not in SIDES:
-            raise PatternFileError(f"{path}:{line}: side must be left, right or both, not {side!r}")
+            raise error(f"{path}:{line}: side must be left, right or both, not {side!r}")
         marks.append(Mark(fid, present, side))
     return Pattern(tuple(places), tuple(marks))
 
 
-def _items(path: Path, data: LinedDict, key: str) -> list[tuple[LinedDict, int]]:
+def _items(path: Path, data: LinedDict, key: str, error: type[Exception]) -> list[tuple[LinedDict, int]]:
     items = data.get(key)
-    if items is None:  # missing or empty: nothing of that kind
+    if items is None:
         return []
     if not isinstance(items, LinedList):
-        raise PatternFileError(f"{path}:{data.key_lines.get(key, 1)}: '{key}' must be a list")
+        raise error(f"{path}:{data.key_lines.get(key, 1)}: '{key}' must be a list")
     out = []
     for item, line in zip(items, items.item_lines):
         if not isinstance(item, LinedDict):
-            raise PatternFileError(f"{path}:{line}: each entry of '{key}' must be a mapping")
+            raise error(f"{path}:{line}: each entry of '{key}' must be a mapping")
         out.append((item, line))
     return out
+
+
+
+def load_pattern(path: Path, atlas: Atlas) -> Pattern:
+    """Read and check a pattern file against the atlas; raises ``PatternFileError``."""
+    data = read_document(path, FORMAT, VERSION, "pattern file", PatternFileError)
+    return read_pattern(path, data, atlas, PatternFileError)
