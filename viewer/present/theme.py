@@ -35,6 +35,19 @@ class Theme:
     tag_opinion: str
 
 
+#: Condition tags: white on a saturated colour, the same in both themes (each checked for contrast).
+TAGS = dict(
+    tag_text="#ffffff",
+    tag_radicular="#0067a0",
+    tag_referred="#00745a",
+    tag_entrapment="#6a3d9a",
+    tag_joint="#555555",
+    tag_vascular="#9b1c31",
+    tag_neuropathy="#3d6b35",
+    tag_serious="#a33a00",
+    tag_opinion="#7a5f00",
+)
+
 LIGHT = Theme(
     name="light",
     background="#ffffff",
@@ -51,15 +64,7 @@ LIGHT = Theme(
     claim="#5a3e00",
     supports="#00603f",
     against="#9b1c31",
-    tag_text="#ffffff",
-    tag_radicular="#0067a0",
-    tag_referred="#00745a",
-    tag_entrapment="#6a3d9a",
-    tag_joint="#555555",
-    tag_vascular="#9b1c31",
-    tag_neuropathy="#3d6b35",
-    tag_serious="#a33a00",
-    tag_opinion="#7a5f00",
+    **TAGS,
 )
 
 DARK = Theme(
@@ -78,15 +83,7 @@ DARK = Theme(
     claim="#f0d58a",
     supports="#6fdcaa",
     against="#ff9aa8",
-    tag_text="#ffffff",
-    tag_radicular="#0067a0",
-    tag_referred="#00745a",
-    tag_entrapment="#6a3d9a",
-    tag_joint="#555555",
-    tag_vascular="#9b1c31",
-    tag_neuropathy="#3d6b35",
-    tag_serious="#a33a00",
-    tag_opinion="#7a5f00",
+    **TAGS,
 )
 
 THEMES = {LIGHT.name: LIGHT, DARK.name: DARK}
