@@ -87,14 +87,20 @@ def test_pattern_handout_says_what_it_must(session, tmp_path, atlas):
 
 
 def test_selection_handout_names_the_region_and_its_suggested_exercises(session, tmp_path, atlas):
+    from viewer.ui.export import suggested_exercises
+
     out = tmp_path / "h.pdf"
     _write(session, out, Target("regions", "calf-posterior", "left"), None, "")
     _, text = _pages(out)
     assert "Pain in the calf" in text[0]
-    from viewer.ui.export import suggested_exercises
-
-    suggested = suggested_exercises(atlas, Target("regions", "calf-posterior", "left"))
-    assert suggested
+    # a place says where, not why: nothing is ticked for the clinician
+    assert suggested_exercises(atlas, Target("regions", "calf-posterior", "left")) == []
+    # a condition suggests its own exercises, and they are printed
+    out = tmp_path / "c.pdf"
+    _write(session, out, Target("conditions", "central-stenosis", None), None, "")
+    _, text = _pages(out)
+    suggested = suggested_exercises(atlas, Target("conditions", "central-stenosis", None))
+    assert suggested == list(atlas.conditions["central-stenosis"].exercises)
     for eid in suggested:
         assert atlas.exercises[eid].plain_name in " ".join(text)
 

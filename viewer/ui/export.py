@@ -101,7 +101,10 @@ def suggested_exercises(atlas: Atlas, subject: Subject) -> list[str]:
         return list(dict.fromkeys(x for cid in lead for x in atlas.conditions[cid].exercises))
     if subject.kind == "exercises":
         return [subject.id]
-    return [x.ref.id for x in explain(atlas, subject.kind, subject.id).exercises]
+    if subject.kind == "conditions":
+        return [x.ref.id for x in explain(atlas, subject.kind, subject.id).exercises]
+    # a region, root or nerve says where, not why: the clinician picks the exercises
+    return []
 
 
 def make_handout(
