@@ -33,8 +33,11 @@ def test_explore_places_and_findings_json():
         "buttock", "thigh-posterior", "calf-posterior", "little-toe"
     ]
     assert {r["side"] for r in data["pattern"]["regions"]} == {"left"}
-    marks = {f["id"]: f["present"] for f in data["pattern"]["findings"] + data["pattern"]["symptoms"]}
+    recorded = data["pattern"]["findings"] + data["pattern"]["symptoms"]
+    marks = {f["id"]: f["present"] for f in recorded if not f["automatic"]}
     assert marks == {"reduced-ankle-jerk": True, "weakness": False}
+    # worked out from the places: all on the left leg
+    assert [f["id"] for f in recorded if f["automatic"]] == ["one-leg"]
     assert data["roots"][0]["id"] == "S1"
     assert data["conditions"][0]["id"] == "disc-herniation" and data["conditions"][0]["kind"] == "radicular"
     assert data["conditions"][0]["reasons"][0]["sources"]
@@ -82,6 +85,7 @@ def test_explore_open_saved_pattern(tmp_path):
         (["calf", "--finding", "telepathy"], "unknown finding 'telepathy'"),
         (["L5"], "'L5' is a root, not a place"),
         ([], "nothing to explore"),
+        (["--text", "sciatca zebra"], "nothing in --text was recognised"),
     ],
 )
 def test_explore_bad_input_is_one_clear_line(args, message):

@@ -239,3 +239,21 @@ def test_empty_pattern_and_unknown_ids(atlas):
         explore(atlas, Pattern((Place("elbow", "left"),)))
     with pytest.raises(PatternError, match="unknown finding"):
         explore(atlas, Pattern(marks=(Mark("telepathy"),)))
+
+
+def test_one_leg_argues_against_a_neuropathy_and_serious_causes_need_warning_signs(atlas):
+    one = explore(atlas, pattern(S1_PLACES, "left", ["reduced-ankle-jerk"]))
+    auto = [f.ref.id for f in one.findings if f.automatic]
+    assert auto == ["one-leg"]
+    neuropathy = [c for c in one.conditions if c.ref.id == "polyneuropathy"]
+    assert not neuropathy or any(not r.supports and "both feet" in r.text for r in neuropathy[0].reasons)
+    # no warning sign recorded: cauda equina syndrome is not offered on the strength of place alone
+    assert "cauda-equina-syndrome" not in ids(one.conditions)
+    flagged = explore(atlas, pattern(S1_PLACES, "left", ["saddle-numbness"]))
+    assert "cauda-equina-syndrome" in ids(flagged.conditions, 3)
+
+
+def test_foot_drop_leaves_l4_and_l5_level_as_the_sources_disagree(atlas):
+    x = explore(atlas, Pattern(marks=(Mark("weak-dorsiflexion"),)))
+    top = ids(x.roots, 2)
+    assert set(top) == {"L4", "L5"} and x.roots[1].close

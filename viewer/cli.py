@@ -249,6 +249,12 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     atlas = _atlas()
     pattern, reading = _pattern_from_args(atlas, args)
+    if pattern.empty and reading is not None:
+        unused = ", ".join(reading.not_understood) or args.text
+        raise CliError(
+            f"nothing in --text was recognised as a place, symptom or finding (not used: {unused}); "
+            "see 'list regions' and 'list findings'"
+        )
     if pattern.empty:
         raise CliError("nothing to explore: give places, --finding, --text or --open")
     result = explore(atlas, pattern)

@@ -26,8 +26,9 @@ from viewer.content.pattern import Mark, Pattern
 if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.content.records)
     from viewer.content.schema import Effect, RankingMethod
 
-#: The finding set automatically when places on both legs are marked.
+#: The findings set automatically from the marked places: on both legs, or on one leg only.
 BOTH_LEGS = "both-legs"
+ONE_LEG = "one-leg"
 #: Sources for "where it hurts is weak evidence", cited by every location reason.
 LOCATION_SOURCES = ("albert-2019-drawings", "murphy-2009")
 
@@ -145,15 +146,19 @@ def _ranked_json(r: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def effective_marks(pattern: Pattern, has_both_legs: bool = True) -> tuple[tuple[Mark, bool], ...]:
-    """The recorded marks, plus "both legs" when the places are on both legs; each with whether
-    it was worked out automatically."""
-    marks = [(m, False) for m in pattern.marks if m.finding != BOTH_LEGS]
-    chosen = pattern.mark(BOTH_LEGS)
-    if chosen is not None:
-        marks.append((chosen, False))
-    elif pattern.both_legs and has_both_legs:
-        marks.append((Mark(BOTH_LEGS, True, "both"), True))
+def effective_marks(pattern: Pattern, known: Iterable[str] = (BOTH_LEGS, ONE_LEG)) -> tuple[tuple[Mark, bool], ...]:
+    """The recorded marks, plus "both legs" or "one leg only" worked out from the places
+    (unless recorded by hand); each with whether it was worked out automatically."""
+    automatic = (BOTH_LEGS, ONE_LEG)
+    marks = [(m, False) for m in pattern.marks if m.finding not in automatic]
+    chosen = [pattern.mark(f) for f in automatic if pattern.mark(f) is not None]
+    marks += [(m, False) for m in chosen if m is not None]
+    if not chosen:
+        sides = pattern.sides()
+        if pattern.both_legs and BOTH_LEGS in known:
+            marks.append((Mark(BOTH_LEGS, True, "both"), True))
+        elif len(sides) == 1 and ONE_LEG in known:
+            marks.append((Mark(ONE_LEG, True, next(iter(sides))), True))  # type: ignore[arg-type]
     return tuple(marks)
 
 
@@ -213,6 +218,9 @@ def _rank(
     for rid, reasons in candidates.items():
         if not any(r.supports for r in reasons):
             continue  # nothing speaks for it: not an explanation of this pattern
+        if kind == "conditions" and getattr(atlas.conditions[rid], "kind", "") == "serious":
+            if not any(r.supports and r.sources != LOCATION_SOURCES for r in reasons):
+                continue  # serious pathology is told by its warning signs, never by place alone
         score = sum(math.log(r.factor) for r in reasons)
         spread = [math.log(r.factor) for r in reasons if not r.measured]
         fixed = score - sum(spread)
@@ -244,7 +252,7 @@ def explore(atlas: Atlas, pattern: Pattern) -> Exploration:
     input first, with ``validate_pattern``)."""
     validate_pattern(atlas, pattern)
     m = method(atlas)
-    marks = effective_marks(pattern, BOTH_LEGS in atlas.findings)
+    marks = effective_marks(pattern, atlas.findings)
     root_reasons: dict[str, list[Reason]] = {}
     cond_reasons: dict[str, list[Reason]] = {}
     for rid in atlas.roots:
