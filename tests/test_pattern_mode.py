@@ -172,3 +172,26 @@ def test_actions_look_disabled_when_they_would_do_nothing(window, qtbot):
     assert forward.isEnabled() and not back.isEnabled()
     enter_pattern_mode(window, qtbot)
     assert not both.isEnabled()  # both sides is a selection idea; patterns mark each leg
+
+
+def test_pressing_p_with_a_place_selected_starts_the_pattern_there(window, qtbot):
+    click_item(window, "regions", "calf-posterior", "left")
+    enter_pattern_mode(window, qtbot)
+    assert window.state.pattern.has_place("calf-posterior", "left")
+    assert window.pattern_panel.count.text().startswith("1 place marked")
+    # a root selected is not a place: the pattern starts empty
+    window.state.set_mode("browse")
+    window.state.clear_pattern()
+    window.state.set_mode("browse")
+    window.state.select("roots", "L5")
+    window.state.set_mode("pattern")
+    assert window.state.pattern.empty
+
+
+def test_chosen_answers_are_ticked_not_only_coloured(window, qtbot):
+    enter_pattern_mode(window, qtbot)
+    answer(window, qtbot, "shooting")
+    yes, no = window.pattern_panel.finding_buttons["shooting"]
+    assert yes.text().startswith("✓") and not no.text().startswith("✓")
+    answer(window, qtbot, "shooting", present=False)
+    assert no.text().startswith("✓") and not yes.text().startswith("✓")

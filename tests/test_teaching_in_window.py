@@ -81,6 +81,7 @@ def test_handout_actions_need_something_to_explain(window):
     assert not window.registry["export-handout"].isEnabled()
     click_item(window, "regions", "heel", "left")
     assert window.registry["print"].isEnabled() and window.registry["export-handout"].isEnabled()
+    window.state.clear()
     window.state.set_mode("pattern")
     assert not window.registry["export-handout"].isEnabled()  # an empty pattern explains nothing
 

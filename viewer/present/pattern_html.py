@@ -87,6 +87,13 @@ def render_exploration(result: Exploration) -> str:
     body = [STYLE, f'<p class="type">{e(tr("Pain pattern"))}</p>', f"<h1>{e(heading)}</h1>"]
     if places:
         body.append(f"<p>{places}</p>")
+    if not result.places and not result.findings:
+        body.append(
+            f"<p>{e(tr('Click every place that hurts on the drawing, answer what you know with Yes or No, or describe it in words. The explanations that fit appear here, with how sure they are and why.'))}</p>"
+        )
+        body.append(red_flags_html(result.warning_signs, cite, tr("⚠ Warning signs to ask about — get urgent care if present")))
+        body.append(f'<p class="disclaimer">{e(tr(DISCLAIMER))}</p>')
+        return "".join(body)
     if result.red_flags:
         flags = "".join(
             f"<p><b>{e(f.name)}</b> — {e(f.why)} {e(tr('Other signs:'))} {e('; '.join(f.signs))}. "

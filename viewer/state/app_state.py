@@ -130,7 +130,20 @@ class AppState:
 
     # -- pattern actions --------------------------------------------------------------------
     def set_mode(self, mode: Mode) -> None:
-        self._set(replace(self._now, mode=mode, target=None if mode == "pattern" else self._now.target))
+        """Switch modes. Starting a pattern from a selected place (nothing marked yet) takes that
+        place along as the first mark: the clinician was pointing at it."""
+        pattern = self.pattern
+        cur = self.current
+        if mode == "pattern" and pattern.empty and cur is not None and cur.kind == "regions":
+            pattern = pattern.toggle_place(cur.id, cur.side)
+        self._set(
+            replace(
+                self._now,
+                mode=mode,
+                target=None if mode == "pattern" else self._now.target,
+                pattern=pattern,
+            )
+        )
 
     def toggle_place(self, region: str, side: Side | None) -> None:
         self._set(replace(self._now, mode="pattern", target=None, pattern=self.pattern.toggle_place(region, side)))

@@ -62,6 +62,8 @@ class WindowHost:
             old.deleteLater()
         self.window = window
         window.show()
+        window.activateWindow()
+        window.canvas.setFocus()  # shortcuts (P, F5, Ctrl+P…) work before the first click
         freeze_startup_objects()
         return window
 

@@ -68,9 +68,16 @@ def shortcuts_dialog(parent: QWidget, registry: ActionRegistry) -> QDialog:
     for i, (what, keys) in enumerate(rows):
         table.setItem(i, 0, QTableWidgetItem(what))
         table.setItem(i, 1, QTableWidgetItem(keys))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
     table.resizeColumnsToContents()
     table.horizontalHeader().setStretchLastSection(True)
-    return _dialog(parent, "Keyboard shortcuts", table)
+    dialog = _dialog(parent, "Keyboard shortcuts", table)
+    dialog.resize(520, min(720, 60 + 26 * len(rows)))
+    return dialog
 
 
 def sources_dialog(parent: QWidget, atlas: Atlas) -> QDialog:

@@ -312,8 +312,12 @@ class MainWindow(QMainWindow):
         completer = QCompleter(self.suggestions, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.activated.connect(self._search_for)
+        popup = completer.popup()
+        if popup is not None:
+            popup.setMinimumWidth(380)  # room for the name and why it matched
         self.search.setCompleter(completer)
         self.search.textEdited.connect(self._suggest)
+        self.search.textEdited.connect(self._clear_search_message)
         self.search.returnPressed.connect(lambda: self._search_for(self.search.text()))
         bar.addWidget(self.search)
         self.search_message = QLabel("")
@@ -429,7 +433,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.teach_dock)
         self.teach_dock.hide()
         self.tour_bar.sigFinished.connect(self._end_teaching)
-        self.quiz_panel.sigFinished.connect(lambda _score: self.right.setVisible(True))
+        self.quiz_panel.sigFinished.connect(lambda _score: self._quiz_finished())
         self.presentation = Presentation(
             self.canvas, self.state, [self.panel, self.pattern_panel, self.tour_bar, self.quiz_panel, self.case_panel], host=self
         )
@@ -474,6 +478,10 @@ class MainWindow(QMainWindow):
     def _show_teaching(self, widget: QWidget) -> None:
         self.teach_stack.setCurrentWidget(widget)
         self.teach_dock.show()
+        # a strip under the drawing, never more than a third of the window: the drawing is
+        # what the class looks at
+        wanted = min(max(widget.sizeHint().height(), 120), self.height() // 3)
+        self.resizeDocks([self.teach_dock], [wanted], Qt.Orientation.Vertical)
         widget.setFocus()
 
     def start_tour(self, tour) -> None:  # type: ignore[no-untyped-def]
@@ -484,6 +492,11 @@ class MainWindow(QMainWindow):
         self.right.setVisible(False)  # the panel would give the answers away
         self._show_teaching(self.quiz_panel)
         self.quiz_panel.start(bank, seed)
+
+    def _quiz_finished(self) -> None:
+        self.right.setVisible(True)
+        if self.state.mode == "pattern":
+            self.state.set_mode("browse")
 
     def open_case(self, path: Path) -> bool:
         try:
@@ -545,8 +558,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(problem or tr("Case saved to {path}").format(path=name), 10000)
 
     def _end_teaching(self) -> None:
+        """A tour or quiz may have drawn patterns; leaving it leaves them behind too."""
         self.teach_dock.hide()
         self.right.setVisible(True)
+        if self.state.mode == "pattern":
+            self.state.set_mode("browse")
 
     def open_bookmark(self, bookmark) -> None:  # type: ignore[no-untyped-def]
         from viewer.state.bookmarks import apply_bookmark
@@ -579,11 +595,17 @@ class MainWindow(QMainWindow):
             self.presentation.leave()
             return
         self._was_full_screen = self.isFullScreen()
+        self.menuBar().hide()  # every pixel for the drawing; F5 or Esc brings them back
+        for bar in self.findChildren(QToolBar):
+            bar.hide()
         self.showFullScreen()
         self.presentation.enter()
         self.registry["presentation"].setChecked(True)
 
     def _after_presentation(self) -> None:
+        self.menuBar().show()
+        for bar in self.findChildren(QToolBar):
+            bar.show()
         if not getattr(self, "_was_full_screen", False):
             self.showNormal()
         self.registry["presentation"].setChecked(False)
@@ -657,6 +679,9 @@ class MainWindow(QMainWindow):
         if not self._searching:  # a selection made elsewhere: the box no longer applies
             self.search.clear()
             self.search_message.clear()
+
+    def _clear_search_message(self, _text: str = "") -> None:
+        self.search_message.clear()
 
     def _suggest(self, text: str) -> None:
         """Ranked suggestions as the user types: names, lay words, misspellings, symptoms."""

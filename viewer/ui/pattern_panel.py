@@ -42,6 +42,11 @@ TABS = (
     (("history",), "Background"),
 )
 FILE_FILTER = "Pain patterns (*.pattern.yaml *.yaml);;All files (*)"
+#: A chosen answer must be obvious at a glance, in any theme: filled, bold and ticked.
+ANSWER_STYLE = (
+    "QToolButton { padding: 1px 8px; }"
+    "QToolButton:checked { background: %s; color: white; font-weight: bold; border: 1px solid #222; }"
+)
 
 
 class PatternPanel(QWidget):
@@ -139,6 +144,10 @@ class PatternPanel(QWidget):
         for button, text, present in ((yes, "Yes", True), (no, "No", False)):
             button.setText(tr(text))
             button.setCheckable(True)
+            button.setStyleSheet(ANSWER_STYLE % ("#0067a0" if present else "#555555"))
+            button.toggled.connect(
+                lambda on, b=button, t=text: b.setText(("✓ " if on else "") + tr(t))
+            )
             button.setAccessibleName(f"{name}: {'present' if present else 'absent'}")
             button.clicked.connect(lambda _c=False, f=fid, p=present: self._toggle(f, p))
         grid.addWidget(label, row, 0)
