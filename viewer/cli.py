@@ -17,7 +17,9 @@ from typing import Any
 
 from viewer import __version__
 
-LIST_KINDS = ("regions", "roots", "nerves", "conditions", "exercises", "findings")
+LIST_KINDS = ("regions", "roots", "nerves", "conditions", "exercises", "findings", "maps")
+#: what ``screenshot --layer`` shows over the whole drawing
+LAYERS = ("dermatomes", "nerves")
 
 
 class CliError(Exception):
@@ -71,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
         "--view", default="both", help="posterior, anterior or both (default: both side by side)"
     )
     shot.add_argument("--pattern", type=Path, metavar="FILE", help="show a saved pain pattern")
+    shot.add_argument("--map", metavar="MAP_ID", help="dermatome map to draw (see 'list maps')")
+    shot.add_argument("--layer", choices=LAYERS, help="overlay every root's dermatome or every nerve's skin")
     chk = sub.add_parser("check", help="validate a content folder (default: the shipped one)")
     chk.add_argument("dir", nargs="?", type=Path)
     bench = sub.add_parser("bench", help="measure load, start-up, click-to-highlight, memory")
@@ -114,6 +118,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         for row in rows:
             finding = atlas.findings[row["id"]]
             row.update(group=finding.group, sided=finding.sided, red_flag=finding.red_flag)
+    if args.kind == "maps":
+        for row in rows:
+            record = atlas.maps[row["id"]]
+            row.update(year=record.year, sources=list(record.sources), not_drawn=list(record.not_drawn))
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
@@ -235,6 +243,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             pattern = load_pattern(args.pattern, atlas)
         except PatternFileError as exc:
             raise CliError(str(exc)) from None
+    if args.map is not None and args.map not in atlas.maps:
+        raise CliError(f"--map must be one of {', '.join(atlas.maps)}, not {args.map!r}")
     names = [v.name for v in views]
     if args.view != "both" and args.view not in names:
         raise CliError(f"--view must be both or one of {', '.join(names)}, not {args.view!r}")
@@ -244,7 +254,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from viewer.ui.app import screenshot
 
     try:
-        screenshot(atlas, views, args.out, size, select, args.side, args.view, pattern)
+        screenshot(
+            atlas, views, args.out, size, select, args.side, args.view, pattern, args.map, args.layer
+        )
     except OSError as exc:
         raise CliError(str(exc)) from None
     print(f"wrote {args.out}")

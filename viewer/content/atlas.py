@@ -14,6 +14,7 @@ from typing import Any
 from viewer.content.schema import (
     Advice,
     Condition,
+    DermatomeMap,
     Dispute,
     Exercise,
     Finding,
@@ -65,6 +66,7 @@ class Atlas:
         advice: list[Advice],
         findings: list[Finding] | None = None,
         ranking_method: list[RankingMethod] | None = None,
+        maps: list[DermatomeMap] | None = None,
     ):
         self.sources = {s.id: s for s in sources}
         self.roots = {r.id: r for r in roots}
@@ -77,6 +79,8 @@ class Atlas:
         self.advice = {a.id: a for a in advice}
         self.findings = {f.id: f for f in findings or []}
         self.ranking_methods = {m.id: m for m in ranking_method or []}
+        #: dermatome maps the drawing redraws, in file order (the first is the default)
+        self.maps = {m.id: m for m in maps or []}
         self._index_links()
 
     # -- building the reverse links -------------------------------------------------------

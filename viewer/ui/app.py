@@ -41,11 +41,17 @@ def screenshot(
     side: str | None = None,
     shown: str = "both",
     pattern: Pattern | None = None,
+    map_id: str | None = None,
+    layer: str | None = None,
 ) -> None:
     app = application()
     window = MainWindow(atlas, views)
     window.resize(*size)
     window.show()
+    if map_id is not None:
+        window.canvas.set_map(map_id)
+    if layer is not None:
+        window.canvas.set_overlay(layer)
     if select:
         window.state.select(*select, side)  # type: ignore[arg-type]
     if pattern is not None:
