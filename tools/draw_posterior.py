@@ -209,7 +209,7 @@ def sole_point(a: float, b: float) -> Point:
 
 
 def sole_patch(a0: float, b0: float, a1: float, b1: float) -> list[Point]:
-    n = 12
+    n = 24
     edge = lambda a, bs: [sole_point(a, b0 + (b1 - b0) * i / n) for i in bs]  # noqa: E731
     top = [sole_point(a0 + (a1 - a0) * i / n, b0) for i in range(n + 1)]
     bottom = [sole_point(a1 - (a1 - a0) * i / n, b1) for i in range(n + 1)]
@@ -251,7 +251,7 @@ def _toe(x: float, rx: float, ry: float) -> tuple[float, float, float, float]:
     overlapping, so a click on either lands on the one under the pointer)."""
     x_in, x_out = x_at(SOLE_IN, ANKLE + SOLE_LEN), x_at(SOLE_OUT, ANKLE + SOLE_LEN)
     a = (x - x_in) / (x_out - x_in)
-    return (x, sole_point(a, 1)[1] + ry + 0.6, rx, ry)
+    return (x, sole_point(a, 1)[1] + ry + 4.0, rx, ry)
 
 
 TOES = [_toe(54, 14, 14), _toe(77, 9, 11), _toe(96, 8.5, 10.5), _toe(114, 8, 10), _toe(131, 8, 9.5)]

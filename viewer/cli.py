@@ -136,7 +136,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     atlas = _atlas()
     kind, rid = _resolve(atlas, args.id)
-    answer = explain(atlas, kind, rid)
+    views = None
+    if kind == "roots" and atlas.maps:  # name, per map, the places its dermatome covers
+        views = _session().views
+    answer = explain(atlas, kind, rid, views)
     if args.json:
         print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
     else:

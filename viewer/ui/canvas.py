@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsSimpleTextItem,
-    QHBoxLayout,
-    QWidget,
 )
 
 from viewer.content.atlas import Atlas
@@ -182,13 +180,10 @@ class AtlasCanvas(pg.GraphicsView):
             item.setPath(merged)
 
     def _build_controls(self) -> None:
-        """The legend (top left) and the map and overlay switches (top right)."""
+        """The legend strip under the drawing, with the map and overlay switches at its right."""
         self.legend = Legend(self)
         self.legend.sigResized.connect(self._place_controls)
-        self.controls = QWidget(self)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        self.controls = self.legend  # the switches sit in the legend strip's right column
         self.map_box = QComboBox(self.controls)
         self.map_box.setToolTip("Which published dermatome map to draw")
         for map_id, record in self.atlas.maps.items():
@@ -210,19 +205,18 @@ class AtlasCanvas(pg.GraphicsView):
             # reached by the mouse (and by the menu items the window binds to set_map and
             # set_overlay), not by Tab, so typing in the window never opens their lists
             box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            row.addWidget(box)
-        self.controls.adjustSize()
+            box.setMaximumWidth(self.legend.SIDE_WIDTH)
+        self.legend.add_switches(self.map_box, self.overlay_box)
         self._place_controls()
 
     def _place_controls(self) -> None:
-        """Switches in a strip above the drawing, the legend in a strip below it: the view's
-        margins make room, so neither ever covers the drawing."""
+        """The legend, with the switches, in a strip below the drawing: the ViewBox is given the
+        room above it, so the strip never covers the drawing."""
         if not hasattr(self, "controls"):
             return
-        self.controls.adjustSize()
         self.legend.set_available(self.width() - 30)
         self.legend.adjustSize()
-        top = self.controls.height() + 6 if self.atlas.maps else 0
+        top = 0
         bottom = self.legend.sizeHint().height() + 4
         if self._room != (top, bottom):
             self._room = (top, bottom)
@@ -230,7 +224,6 @@ class AtlasCanvas(pg.GraphicsView):
             if self.view_rects:
                 self.fit()
                 QTimer.singleShot(0, self.fit)  # the drawing's room changed: show all of it
-        self.controls.move(max(self.width() - self.controls.width() - 6, 6), 3)
         self.legend.setFixedWidth(self.width() - 8)
         self.legend.move(4, self.height() - bottom + 2)
 
@@ -713,6 +706,10 @@ class AtlasCanvas(pg.GraphicsView):
                     i.shape().contains(p + d) for i in above for d in ring
                 ):
                     candidates.append(p)
+        # a point the view shows (not scrolled off, nor under the switches or the legend)
+        shown = self.vb.viewRect()
+        on_screen = [p for p in candidates if shown.contains(item.mapToItem(self.vb.childGroup, p))]
+        candidates = on_screen or candidates
         if not candidates:
             raise LookupError(f"no free point on {item.shape_data.svg_id}")
         c = rect.center()

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.ui import palette
 
@@ -74,7 +82,7 @@ def base_entries() -> list[tuple[QPixmap, str]]:
                 pen_style=Qt.PenStyle.DotLine,
                 width=1.2,
             ),
-            "Dermatomes overlap (this map)",
+            "Dermatomes overlap",
         ),
         (
             swatch(
@@ -84,19 +92,21 @@ def base_entries() -> list[tuple[QPixmap, str]]:
                 pen_style=Qt.PenStyle.DashLine,
                 width=1.2,
             ),
-            "Maps disagree (hover: the dispute)",
+            "Maps disagree (hover)",
         ),
     ]
 
 
 class Legend(QFrame):
-    """A strip of swatches under the drawing (never over it); ``set_overlay`` adds (or removes)
-    one entry per overlay shape. The header button folds it to one line."""
+    """A strip of swatches under the drawing (never over it), with a right-hand column for the
+    canvas's switches; ``set_overlay`` adds (or removes) one entry per overlay shape. The fold
+    button hides the swatches."""
 
     sigResized = Signal()
 
     BASE_WIDTH = 250  # room one base entry needs, in pixels
     OVERLAY_WIDTH = 190
+    SIDE_WIDTH = 230  # the right-hand column with the switches
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -106,21 +116,31 @@ class Legend(QFrame):
             "#legend { background: rgba(255,255,255,235); border: 1px solid #c8c2ba;"
             " border-radius: 4px; } QLabel { font-size: 11px; color: #2b2b2b; }"
         )
-        outer = QVBoxLayout(self)
-        outer.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
-        outer.setContentsMargins(6, 4, 6, 6)
-        outer.setSpacing(2)
-        self.toggle = QToolButton(self)
-        self.toggle.setText("Legend ▾")
-        self.toggle.setAutoRaise(True)
-        self.toggle.clicked.connect(self._fold)
-        outer.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        outer = QHBoxLayout(self)
+        outer.setSizeConstraint(QHBoxLayout.SizeConstraint.SetMinimumSize)
+        outer.setContentsMargins(6, 3, 6, 3)
+        outer.setSpacing(8)
         self.body = QWidget(self)
-        self.grid = QGridLayout(self.body)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(6)
-        self.grid.setVerticalSpacing(1)
-        outer.addWidget(self.body)
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        # the fixed entries and the overlay's in grids of their own, so their columns differ
+        self.grid, self.overlay_grid = QGridLayout(), QGridLayout()
+        for grid in (self.grid, self.overlay_grid):
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setHorizontalSpacing(6)
+            grid.setVerticalSpacing(1)
+            column.addLayout(grid)
+        outer.addWidget(self.body, 1, Qt.AlignmentFlag.AlignTop)
+        #: the right-hand column: the fold button, then whatever the canvas adds (its switches)
+        self.side = QVBoxLayout()
+        self.side.setSpacing(2)
+        self.toggle = QToolButton(self)
+        self.toggle.setText("▾")
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolTip("Show or hide what the colours and marks mean")
+        self.toggle.clicked.connect(self._fold)
+        outer.addLayout(self.side)
         self.available = 760  # pixels the legend may use across; the canvas keeps it current
         self.overlay_title = ""
         self.overlay_entries: list[tuple[QPixmap, str]] = []
@@ -129,24 +149,29 @@ class Legend(QFrame):
     def texts(self) -> list[str]:
         """Every entry's words, in order (for tests and screen readers)."""
         out = []
-        for i in range(self.grid.count()):
-            item = self.grid.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QLabel) and widget.text():
-                out.append(widget.text())
+        for grid in (self.grid, self.overlay_grid):
+            for i in range(grid.count()):
+                item = grid.itemAt(i)
+                widget = item.widget() if item is not None else None
+                if isinstance(widget, QLabel) and widget.text():
+                    out.append(widget.text())
         return out
 
     def columns(self) -> tuple[int, int]:
         """How many entries fit side by side: base entries, overlay entries."""
+        room = self.available - self.SIDE_WIDTH
+        longest = max((len(text) for _, text in self.overlay_entries), default=0)
+        per_entry = min(self.OVERLAY_WIDTH, 34 + 7 * longest)  # "L5" needs less room than a nerve
         return (
-            max(1, min(3, self.available // self.BASE_WIDTH)),
-            max(1, min(6, self.available // self.OVERLAY_WIDTH)),
+            max(1, min(3, room // self.BASE_WIDTH)),
+            max(1, min(9, room // per_entry)),
         )
 
     def set_available(self, width: int) -> None:
         before = self.columns()
         self.available = max(width, 200)
-        if self.columns() != before:
+        after = self.columns()
+        if after[0] != before[0] or (self.overlay_entries and after != before):
             self._rebuild()
 
     def set_overlay(self, title: str, entries: list[tuple[QPixmap, str]]) -> None:
@@ -155,47 +180,65 @@ class Legend(QFrame):
 
     def _fold(self) -> None:
         self.body.setVisible(not self.body.isVisible())
-        self.toggle.setText("Legend ▾" if self.body.isVisible() else "Legend ▸")
+        self.toggle.setText("▾" if self.body.isVisible() else "Legend ▸")
         self.adjustSize()
         self.sigResized.emit()
 
+    def add_switches(self, first: QWidget, second: QWidget) -> None:
+        """The canvas's switches, in the right-hand column: one on each row, the fold button
+        beside the second."""
+        self.side.addWidget(first)
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        row.addWidget(second)
+        row.addWidget(self.toggle)
+        self.side.addLayout(row)
+        self.side.addStretch(1)
+
     def _rebuild(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)  # gone now, not at the next event loop turn
-                widget.deleteLater()
-        for col in range(self.grid.columnCount()):
-            self.grid.setColumnStretch(col, 0)
+        for grid in (self.grid, self.overlay_grid):
+            while grid.count():
+                item = grid.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.setParent(None)  # gone now, not at the next event loop turn
+                    widget.deleteLater()
+            for col in range(grid.columnCount()):
+                grid.setColumnStretch(col, 0)
         base_cols, overlay_cols = self.columns()
         base = base_entries()
         if self.overlay_entries:  # keep it short: the selection and the hatching only
             base = [base[0], base[6], base[7], base[8]]
-            base_cols = max(base_cols, overlay_cols // 2 + 1)
-        row = self._add_block(base, base_cols, 0)
+        self._add_block(self.grid, base, base_cols, 0)
+        self.grid.setColumnStretch(2 * base_cols, 1)
         if self.overlay_entries:
             title = QLabel(self.overlay_title, self.body)
             title.setStyleSheet("font-weight: bold; padding-top: 3px;")
-            self.grid.addWidget(title, row, 0, 1, 2 * overlay_cols)
-            self._add_block(self.overlay_entries, overlay_cols, row + 1)
-        # swatch and words side by side; spare width goes to the right, not between them
-        self.grid.setColumnStretch(2 * max(base_cols, overlay_cols), 1)
+            self.overlay_grid.addWidget(title, 0, 0, 1, 2 * overlay_cols)
+            title.show()
+            self._add_block(self.overlay_grid, self.overlay_entries, overlay_cols, 1)
+            self.overlay_grid.setColumnStretch(2 * overlay_cols, 1)
         self.grid.activate()
+        self.overlay_grid.activate()
         layout = self.layout()
         if layout is not None:
             layout.activate()
         self.adjustSize()
 
-    def _add_block(self, entries: list[tuple[QPixmap, str]], columns: int, first_row: int) -> int:
-        """Lay entries out row by row; returns the first free row."""
+    def _add_block(
+        self, grid: QGridLayout, entries: list[tuple[QPixmap, str]], columns: int, first_row: int
+    ) -> None:
+        """Lay entries out row by row, swatch then words."""
         for i, (pix, text) in enumerate(entries):
             row, col = first_row + i // columns, 2 * (i % columns)
             icon = QLabel(self.body)
             icon.setPixmap(pix)
-            self.grid.addWidget(icon, row, col)
+            grid.addWidget(icon, row, col)
             words = QLabel(text, self.body)
             words.setContentsMargins(0, 0, 10, 0)
-            self.grid.addWidget(words, row, col + 1)
-        return first_row + -(-len(entries) // columns)
+            grid.addWidget(words, row, col + 1)
+            # shown now (a layout would show them only at the next event loop turn), so the
+            # size the canvas reads right after a rebuild is the real one
+            icon.show()
+            words.show()
