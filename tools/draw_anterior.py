@@ -254,6 +254,11 @@ def draw_bones(svg: Svg) -> None:
     for side in (-1, 1):
         svg.path(poly_d(ilium, side) + " " + poly_d(obturator, side), "bone")
         svg.path(poly_d(patella, side), "bone")
+        # hip joint: the femoral head seated in the socket (acetabulum) of the hip bone
+        svg.path(poly_d(ellipse_pts(106, 412, 24, 24, 32), side), "bone")
+        svg.path(poly_d(ellipse_pts(108, 410, 17, 17, 28), side), "bone")
+    svg.comment("pubic symphysis: the two hip bones meet at the front, closing the pelvic ring")
+    svg.path(abs_d(rounded_rect(MID - 16, 412, MID + 16, 456, 6)), "bone")
     for _name, top, half in VERTEBRAE:
         body = rounded_rect(MID - half, top, MID + half, top + BODY_H, 6)
         svg.path(abs_d(body), "bone")

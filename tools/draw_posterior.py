@@ -420,6 +420,10 @@ def draw_bones(svg: Svg) -> None:
     )
     for shape in (ilium, femur, tibia, fibula, calcaneus):
         svg.path(multi_d([shape], -1) + " " + multi_d([shape], 1), "bone")
+    svg.comment("hip joints: each femoral head in the socket of its hip bone")
+    for side in (-1, 1):
+        svg.path(poly_d(ellipse_pts(100, 404, 23, 23, 32), side), "bone")
+        svg.path(poly_d(ellipse_pts(102, 402, 16, 16, 28), side), "bone")
     svg.comment("lumbar vertebrae, discs, sacrum")
     for name, top, half in VERTEBRAE:
         body = rounded_rect(MID - half, top, MID + half, top + BODY_H, 6)

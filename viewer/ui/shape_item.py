@@ -35,6 +35,9 @@ REGION_LIFT = (
 CURVE_THRESHOLD = 0.02
 
 
+#: nerves and roots at rest are drawn at this share of their SVG width
+NORMAL_LINE = 0.6
+
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 NO_CACHE = QGraphicsItem.CacheMode.NoCache
 SETTLE_MS = 250  # a zoom has settled when the scale has not changed for this long
@@ -162,6 +165,8 @@ class ShapeItem(pg.GraphicsObject):
     def _paint_line(self, p: QPainter) -> None:
         w = self.shape_data.stroke_width
         core, edge = palette.NERVE, palette.NERVE_EDGE
+        if self.state is State.NORMAL and not self.hovered:
+            w *= NORMAL_LINE  # quieter until selected, so the plexus reads as a few calm lines
         if self.state is State.SELECTED:
             core, edge, w = palette.VERMILLION, palette.VERMILLION.darker(150), w + 3
         elif self.state is State.RELATED:
