@@ -486,16 +486,17 @@ def draw_labels(svg: Svg) -> None:
     svg.comment("labels")
     svg.text(250, 130, "RIGHT", 24, weight="bold")
     svg.text(750, 130, "LEFT", 24, weight="bold")
+    # labels sit outside the body outline, never across it; a leader line reaches in
     leaders = [
-        ((300, 372), (MID - 118, 360), "Groin ligament", "end"),
-        ((300, 560), (MID - 116, 560), "Femoral n.", "end"),
-        ((300, 760), (MID - 54, 760), "Saphenous n.", "end"),
-        ((300, 250), (MID - 150, 262), "Lat. femoral cut. n.", "end"),
-        ((700, 640), (MID + 30, 640), "Obturator n.", "start"),
-        ((700, 1200), (MID + 106, 1200), "Deep fibular n.", "start"),
-        ((700, 1290), (MID + 136, 1290), "Superficial fibular n.", "start"),
-        ((700, 470), (MID + 86, 478), "Genitofemoral n.", "start"),
-        ((700, 330), (MID + 126, 330), "Ilioinguinal n.", "start"),
+        ((276, 372), (MID - 118, 360), "Groin ligament", "end"),
+        ((276, 560), (MID - 116, 560), "Femoral n.", "end"),
+        ((280, 760), (MID - 54, 760), "Saphenous n.", "end"),
+        ((280, 250), (MID - 150, 262), "Lat. femoral cut. n.", "end"),
+        ((724, 640), (MID + 30, 640), "Obturator n.", "start"),
+        ((720, 1200), (MID + 106, 1200), "Deep fibular n.", "start"),
+        ((720, 1290), (MID + 136, 1290), "Superficial fibular n.", "start"),
+        ((728, 470), (MID + 86, 478), "Genitofemoral n.", "start"),
+        ((728, 330), (MID + 126, 330), "Ilioinguinal n.", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:
         svg.path(abs_d([(tx + (6 if anchor == "end" else -6), ty - 6), (px, py)], False), "leader")

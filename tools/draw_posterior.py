@@ -495,7 +495,7 @@ def root_path(level: int) -> list[Point]:
 def draw_nerves(svg: Svg) -> None:
     svg.comment("dural sac with the cauda equina (decorative)")
     dura = catmull(
-        [(-10, 56), (10, 56), (11, 300), (6, 330), (0, 336), (-6, 330), (-11, 300), (-10, 56)], 6
+        [(-8, 74), (0, 66), (8, 74), (11, 300), (6, 330), (0, 336), (-6, 330), (-11, 300), (-8, 74)], 6
     )
     svg.path(abs_d([(MID + x, y) for x, y in dura]), "dura")
     for side, name in ((-1, "left"), (1, "right")):
@@ -764,15 +764,16 @@ def draw_labels(svg: Svg) -> None:
         svg.text(MID, y + 6, label, 14, weight="bold")
     svg.text(250, 130, "LEFT", 24, weight="bold")
     svg.text(750, 130, "RIGHT", 24, weight="bold")
+    # labels sit outside the body outline, never across it; a leader line reaches in
     leaders = [
-        ((320, 440), (470, 430), "Sacrum", "end"),
-        ((320, 384), (392, 372), "Piriformis", "end"),
-        ((320, 230), (372, 232), "Iliac crest", "end"),
-        ((700, 580), (614, 580), "Sciatic nerve", "start"),
-        ((700, 930), (621, 935), "Common fibular n.", "start"),
-        ((700, 1090), (588, 1090), "Tibial n.", "start"),
-        ((700, 1200), (598, 1200), "Sural n.", "start"),
-        ((700, 300), (594, 300), "Femoral n. (to front)", "start"),
+        ((268, 440), (470, 430), "Sacrum", "end"),
+        ((268, 384), (392, 372), "Piriformis", "end"),
+        ((290, 230), (372, 232), "Iliac crest", "end"),
+        ((728, 580), (614, 580), "Sciatic nerve", "start"),
+        ((718, 930), (621, 935), "Common fibular n.", "start"),
+        ((722, 1090), (588, 1090), "Tibial n.", "start"),
+        ((718, 1200), (598, 1200), "Sural n.", "start"),
+        ((728, 300), (594, 300), "Femoral n. (to front)", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:
         svg.path(

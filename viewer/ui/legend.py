@@ -72,7 +72,7 @@ def base_entries() -> list[tuple[QPixmap, str]]:
         (swatch(None, palette.VERMILLION, dot=True), "Root's key sensory point"),
         (
             swatch(palette.LAYER_SELECTED_FILL, palette.VERMILLION),
-            "Selected root's dermatome / nerve's skin",
+            "Dermatome / nerve skin shown",
         ),
         (
             swatch(
@@ -104,9 +104,9 @@ class Legend(QFrame):
 
     sigResized = Signal()
 
-    BASE_WIDTH = 250  # room one base entry needs, in pixels
+    BASE_WIDTH = 185  # room one base entry needs, in pixels
     OVERLAY_WIDTH = 190
-    SIDE_WIDTH = 230  # the right-hand column with the switches
+    SIDE_WIDTH = 200  # the right-hand column with the switches
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
