@@ -387,7 +387,7 @@ def densify(pts: list[Point], steps: Callable[[Point, Point], int]) -> list[Poin
     return out
 
 
-def chaikin(pts: list[Point], rounds: int = 2) -> list[Point]:
+def chaikin(pts: list[Point], rounds: int = 1) -> list[Point]:
     """Round the corners of a closed polygon (each round cuts every corner a quarter in)."""
     for _ in range(rounds):
         nxt: list[Point] = []

@@ -226,7 +226,7 @@ INNER_STRIP = 20.0  # width of the inner-thigh strip seen from behind
 SADDLE = [(3, 440), (22, 446), (28, 470), (24, 498), (10, 508), (3, 505)]  # around the anus
 
 
-EDGE_A = 0.82  # the outer edge of the foot: the last part of the sole across
+EDGE_A = 0.74  # the outer edge of the foot: the last part of the sole across
 
 
 def draw_skin(svg: Svg) -> None:
@@ -254,7 +254,7 @@ def _toe(x: float, rx: float, ry: float) -> tuple[float, float, float, float]:
     return (x, sole_point(a, 1)[1] + ry + 4.0, rx, ry)
 
 
-TOES = [_toe(54, 14, 14), _toe(77, 9, 11), _toe(96, 8.5, 10.5), _toe(114, 8, 10), _toe(131, 8, 9.5)]
+TOES = [_toe(54, 14, 14), _toe(76, 9, 11), _toe(95, 8.5, 10.5), _toe(113, 8.5, 10.5), _toe(132, 9.5, 11)]
 
 
 def draw_regions(svg: Svg) -> None:
