@@ -105,7 +105,7 @@ class Legend(QFrame):
     sigResized = Signal()
 
     BASE_WIDTH = 185  # room one base entry needs, in pixels
-    OVERLAY_WIDTH = 190
+    OVERLAY_WIDTH = 235
     SIDE_WIDTH = 200  # the right-hand column with the switches
 
     def __init__(self, parent: QWidget | None = None):
