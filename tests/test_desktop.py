@@ -270,3 +270,17 @@ def test_disabled_actions_look_disabled_in_every_theme(window, choice):
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
     assert abs(enabled.lightness() - disabled.lightness()) > 40
     window.set_theme("system")
+
+
+def test_map_and_overlay_from_the_view_menu(window):
+    window.state.select("roots", "S1", "left")
+    before = {id(i) for i in window.canvas.shown_layer_items()}
+    window.registry["map-keegan"].trigger()
+    assert window.canvas.map_id == "keegan" and window.registry["map-keegan"].isChecked()
+    assert window.canvas.map_box.currentData() == "keegan"
+    assert {id(i) for i in window.canvas.shown_layer_items()} != before
+    window.registry["overlay-dermatomes"].trigger()
+    assert window.canvas.overlay == "dermatomes" and window.canvas.overlay_box.currentData() == "dermatomes"
+    # and the legend-strip switch moves the menu's tick
+    window.canvas.overlay_box.setCurrentIndex(window.canvas.overlay_box.findData(None))
+    assert window.registry["overlay-none"].isChecked()

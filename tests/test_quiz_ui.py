@@ -8,7 +8,6 @@ from tests.ui_driver import click_item
 from viewer.content.classroom import load_classroom
 from viewer.content.quiz import question
 from viewer.ui.quiz_panel import QuizPanel
-from viewer.ui.shape_item import State
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +44,10 @@ def test_click_right_then_wrong_then_choice_and_score(qtbot, window, panel, bank
             click_item(window, "regions", "heel", "left")  # wrong: the heel is S1 skin
             assert panel.feedback.text().startswith("Not quite. You chose Heel.")
             assert "First web space" in panel.feedback.text()
-            # the right answer is shown on the drawing: L5 selected, its skin highlighted
+            # the right answer is shown on the drawing: L5 selected, its dermatome drawn
             assert (window.state.current.kind, window.state.current.id) == ("roots", "L5")
-            assert State.RELATED in {i.state for i in window.canvas.items_for("regions", "first-web-space")}
+            shown = window.canvas.shown_layer_items()
+            assert any(i.kind == "dermatomes" and i.content_id == "L5" for i in shown)
         else:
             assert window.state.mode == "pattern"  # the marked area is on show
             assert [p.region for p in window.state.pattern.places] == ["first-web-space"]

@@ -254,6 +254,11 @@ def draw_bones(svg: Svg) -> None:
     for side in (-1, 1):
         svg.path(poly_d(ilium, side) + " " + poly_d(obturator, side), "bone")
         svg.path(poly_d(patella, side), "bone")
+        # hip joint: the femoral head seated in the socket (acetabulum) of the hip bone
+        svg.path(poly_d(ellipse_pts(106, 412, 24, 24, 32), side), "bone")
+        svg.path(poly_d(ellipse_pts(108, 410, 17, 17, 28), side), "bone")
+    svg.comment("pubic symphysis: the two hip bones meet at the front, closing the pelvic ring")
+    svg.path(abs_d(rounded_rect(MID - 16, 412, MID + 16, 456, 6)), "bone")
     for _name, top, half in VERTEBRAE:
         body = rounded_rect(MID - half, top, MID + half, top + BODY_H, 6)
         svg.path(abs_d(body), "bone")
@@ -481,16 +486,17 @@ def draw_labels(svg: Svg) -> None:
     svg.comment("labels")
     svg.text(250, 130, "RIGHT", 24, weight="bold")
     svg.text(750, 130, "LEFT", 24, weight="bold")
+    # labels sit outside the body outline, never across it; a leader line reaches in
     leaders = [
-        ((300, 372), (MID - 118, 360), "Groin ligament", "end"),
-        ((300, 560), (MID - 116, 560), "Femoral n.", "end"),
-        ((300, 760), (MID - 54, 760), "Saphenous n.", "end"),
-        ((300, 250), (MID - 150, 262), "Lat. femoral cut. n.", "end"),
-        ((700, 640), (MID + 30, 640), "Obturator n.", "start"),
-        ((700, 1200), (MID + 106, 1200), "Deep fibular n.", "start"),
-        ((700, 1290), (MID + 136, 1290), "Superficial fibular n.", "start"),
-        ((700, 470), (MID + 86, 478), "Genitofemoral n.", "start"),
-        ((700, 330), (MID + 126, 330), "Ilioinguinal n.", "start"),
+        ((276, 372), (MID - 118, 360), "Groin ligament", "end"),
+        ((276, 560), (MID - 116, 560), "Femoral n.", "end"),
+        ((280, 760), (MID - 54, 760), "Saphenous n.", "end"),
+        ((280, 250), (MID - 150, 262), "Lat. femoral cut. n.", "end"),
+        ((724, 640), (MID + 30, 640), "Obturator n.", "start"),
+        ((720, 1200), (MID + 106, 1200), "Deep fibular n.", "start"),
+        ((720, 1290), (MID + 136, 1290), "Superficial fibular n.", "start"),
+        ((728, 470), (MID + 86, 478), "Genitofemoral n.", "start"),
+        ((728, 330), (MID + 126, 330), "Ilioinguinal n.", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:
         svg.path(abs_d([(tx + (6 if anchor == "end" else -6), ty - 6), (px, py)], False), "leader")
@@ -499,10 +505,78 @@ def draw_labels(svg: Svg) -> None:
         svg.text(MID, top + 24, name, 17, weight="bold")
 
 
+# -- where the layers' surface coordinates land on this view (see draw_layers.py) ------------
+def _lerp_edge(edge: list[Point], v: float) -> float:
+    for (u0, v0), (u1, v1) in zip(edge, edge[1:]):
+        if v0 <= v <= v1:
+            return u0 + (u1 - u0) * (v - v0) / (v1 - v0)
+    return edge[0][0] if v < edge[0][1] else edge[-1][0]
+
+
+FOOT_IN_EDGE = [(-2.0, 0.0), (-8.0, 60.0), (-14.0, 118.0)]
+FOOT_OUT_EDGE = [(80.0, 0.0), (88.0, 60.0), (92.0, 118.0)]
+
+
+class AnteriorMapper:
+    def polygon(self, surface: str, pts: list[Point], side: int) -> list[Point] | None:
+        from draw_layers import chaikin, densify
+        from draw_posterior import leg_polygon
+
+        if surface == "front":
+            return leg_polygon(pts, side)
+        if surface == "groin":
+            line = groin_line()
+            # arc length along the ligament, so s is spread evenly
+            lengths = [0.0]
+            for (x0, y0), (x1, y1) in zip(line, line[1:]):
+                lengths.append(lengths[-1] + ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5)
+
+            def at(s: float) -> Point:
+                target = min(max(s, 0.0), 1.0) * lengths[-1]
+                for i in range(1, len(line)):
+                    if lengths[i] >= target:
+                        f = (target - lengths[i - 1]) / max(lengths[i] - lengths[i - 1], 1e-9)
+                        (x0, y0), (x1, y1) = line[i - 1], line[i]
+                        return (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f)
+                return line[-1]
+
+            dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]) * 14, abs(q[1] - p[1]) / 12)))
+            out = []
+            for s_, d in dense:
+                x, y = at(s_)
+                out.append((MID + side * x, y + d))
+            return chaikin(out)
+        if surface == "top":
+            dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
+            out = []
+            for a, b in dense:
+                v = b * 118.0
+                u_in, u_out = _lerp_edge(FOOT_IN_EDGE, v), _lerp_edge(FOOT_OUT_EDGE, v)
+                x, y = foot_point(u_in + (u_out - u_in) * a, v)
+                out.append((MID + side * x, y))
+            return chaikin(out)
+        return None
+
+    def toes(self, surface: str, which: list[int], side: int) -> list[list[Point]]:
+        if surface != "toes-top":
+            return []
+        out = []
+        for i in which:
+            u, v, rx, ry = TOES[i]
+            out.append([(MID + side * x, y) for x, y in ellipse_pts(*foot_point(u, v), rx, ry)])
+        return out
+
+    def saddle(self, surface: str, side: int) -> list[Point] | None:
+        return [(MID + side * x, y) for x, y in SADDLE_FRONT] if surface == "saddle-front" else None
+
+
 def main() -> None:
+    import draw_layers
+
     svg = Svg()
     draw_skin(svg)
     draw_regions(svg)
+    draw_layers.draw(svg, AnteriorMapper(), SIDES)
     draw_bones(svg)
     draw_nerves(svg)
     draw_points(svg)

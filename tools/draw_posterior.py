@@ -10,7 +10,10 @@ Run:  python tools/draw_posterior.py
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 MID = 500.0
 OUT = Path(__file__).resolve().parent.parent / "assets" / "posterior.svg"
@@ -96,6 +99,7 @@ STYLE = """
   .leader { fill: none; stroke: #8a8a8a; stroke-width: 1; }
   .label { font-family: sans-serif; fill: #333; }
   .point { fill: #D55E00; stroke: #ffffff; stroke-width: 2; }
+  .dermatome, .territory { fill: none; stroke: #7a7a7a; stroke-width: 0.8; stroke-dasharray: 4 3; }
 """
 
 
@@ -190,61 +194,67 @@ def fold_line() -> list[Point]:
     return catmull([(10, 508), (40, 516), (90, 524), (150, 528), (outer_x, FOLD_Y)], 6)
 
 
+# the foot seen from behind with the sole turned to the viewer: heel pad, arch, ball, toes,
+# one outline continuing the leg's (surface coordinates (a, b): a across, b heel to toes)
+SOLE_IN = catmull([(54, 1388), (50, 1420), (55, 1452), (60, 1482), (52, 1522), (40, 1562)], 8)
+SOLE_OUT = catmull([(132, 1388), (138, 1420), (134, 1452), (132, 1482), (142, 1522), (150, 1560)], 8)
+SOLE_LEN = 174.0  # ankle to the base of the toes
+HEEL_B = 0.42  # where the heel pad ends and the sole begins
+
+
+def sole_point(a: float, b: float) -> Point:
+    y0 = ANKLE + b * SOLE_LEN
+    x_in, x_out = x_at(SOLE_IN, y0), x_at(SOLE_OUT, y0)
+    return (x_in + (x_out - x_in) * a, y0 + b * 10 * math.sin(math.pi * min(max(a, 0), 1)))
+
+
+def sole_patch(a0: float, b0: float, a1: float, b1: float) -> list[Point]:
+    n = 24
+    edge = lambda a, bs: [sole_point(a, b0 + (b1 - b0) * i / n) for i in bs]  # noqa: E731
+    top = [sole_point(a0 + (a1 - a0) * i / n, b0) for i in range(n + 1)]
+    bottom = [sole_point(a1 - (a1 - a0) * i / n, b1) for i in range(n + 1)]
+    return [*top, *edge(a1, range(1, n)), *bottom, *edge(a0, range(n - 1, 0, -1))]
+
+
 def heel_outline() -> list[Point]:
-    top_in, top_out = x_at(INNER, ANKLE), x_at(OUTER, ANKLE)
-    return catmull(
-        [
-            (top_in, ANKLE),
-            (58, 1420),
-            (70, 1452),
-            (93, 1462),
-            (116, 1452),
-            (128, 1420),
-            (top_out, ANKLE),
-        ],
-        8,
-    )
+    return sole_patch(0, 0, 1, HEEL_B)
 
 
-SOLE_MEDIAL = catmull([(70, 1466), (56, 1500), (44, 1535), (40, 1562)], 8)
-SOLE_LATERAL = catmull([(116, 1466), (132, 1500), (144, 1535), (146, 1560)], 8)
 EDGE_WIDTH = 20.0
 SIDE_STRIP = 30.0  # width of the outer-thigh strip (side of the hip and thigh)
 INNER_STRIP = 20.0  # width of the inner-thigh strip seen from behind
 SADDLE = [(3, 440), (22, 446), (28, 470), (24, 498), (10, 508), (3, 505)]  # around the anus
 
 
-def lateral_inner_line() -> list[Point]:
-    return [(x - EDGE_WIDTH, y) for x, y in SOLE_LATERAL]
+EDGE_A = 0.74  # the outer edge of the foot: the last part of the sole across
 
 
 def draw_skin(svg: Svg) -> None:
     svg.comment("skin outline: trunk and both legs")
-    right = [*OUTER[::-1]]
-    pts: list[Point] = []
     # left half goes down the outer edge, up the inner; right half mirrors it.
-    left_outer = [(MID - x, y) for x, y in OUTER]
-    heel = heel_outline()
-    left_heel = [(MID - x, y) for x, y in heel[::-1]]
-    left_inner = [(MID - x, y) for x, y in INNER[::-1]]
-    right_inner = [(MID + x, y) for x, y in INNER]
-    right_heel = [(MID + x, y) for x, y in heel[::-1]]
-    right_outer = [(MID + x, y) for x, y in right]
-    pts = left_outer + left_heel[1:] + left_inner + right_inner + right_heel[1:] + right_outer
+    # down the outer edge of the leg and foot, across the ball, up the inner edge
+    foot = [
+        *[p for p in SOLE_OUT if p[1] > ANKLE],
+        *[sole_point(1 - i / 16, 1) for i in range(17)],
+        *[p for p in SOLE_IN[::-1] if p[1] > ANKLE],
+    ]
+    left = [*OUTER, *foot, *INNER[::-1]]
+    pts = [(MID - x, y) for x, y in left] + [(MID + x, y) for x, y in left[::-1]]
     svg.path(abs_d(pts), "skin")
     for side in (-1, 1):
-        sole = SOLE_MEDIAL + SOLE_LATERAL[::-1]
         toes = [ellipse_pts(x, y, rx, ry) for x, y, rx, ry in TOES]
-        svg.path(multi_d([sole, *toes], side), "skin")
+        svg.path(multi_d(toes, side), "skin")
 
 
-TOES = [
-    (52, 1574, 14, 13),
-    (75, 1580, 9, 10),
-    (95, 1581, 8.5, 9.5),
-    (113, 1578, 8, 9),
-    (131, 1572, 8, 8.5),
-]
+def _toe(x: float, rx: float, ry: float) -> tuple[float, float, float, float]:
+    """A toe hanging from the ball of the foot: its top touches the ball's edge (touching, not
+    overlapping, so a click on either lands on the one under the pointer)."""
+    x_in, x_out = x_at(SOLE_IN, ANKLE + SOLE_LEN), x_at(SOLE_OUT, ANKLE + SOLE_LEN)
+    a = (x - x_in) / (x_out - x_in)
+    return (x, sole_point(a, 1)[1] + ry + 4.0, rx, ry)
+
+
+TOES = [_toe(54, 14, 14), _toe(76, 9, 11), _toe(95, 8.5, 10.5), _toe(113, 8.5, 10.5), _toe(132, 9.5, 11)]
 
 
 def draw_regions(svg: Svg) -> None:
@@ -290,10 +300,10 @@ def draw_regions(svg: Svg) -> None:
         lateral = [*slice_down(OUTER, KNEE_BOTTOM, ANKLE), *boundary[::-1]]
         svg.path(poly_d(lateral, side), "region", f"region:leg-lateral@{name}")
         svg.path(poly_d(heel_outline(), side), "region", f"region:heel@{name}")
-        sole = [*SOLE_MEDIAL, *lateral_inner_line()[::-1]]
+        sole = sole_patch(0, HEEL_B, EDGE_A, 1)
         lesser = [ellipse_pts(x, y, rx, ry) for x, y, rx, ry in TOES[1:4]]
         svg.path(multi_d([sole, *lesser], side), "region", f"region:sole@{name}")
-        edge = [*lateral_inner_line(), *SOLE_LATERAL[::-1]]
+        edge = sole_patch(EDGE_A, HEEL_B, 1, 1)
         svg.path(poly_d(edge, side), "region", f"region:foot-lateral-edge@{name}")
         svg.path(poly_d(ellipse_pts(*TOES[4]), side), "region", f"region:little-toe@{name}#2")
         svg.path(poly_d(ellipse_pts(*TOES[0]), side), "region", f"region:big-toe@{name}#2")
@@ -410,6 +420,10 @@ def draw_bones(svg: Svg) -> None:
     )
     for shape in (ilium, femur, tibia, fibula, calcaneus):
         svg.path(multi_d([shape], -1) + " " + multi_d([shape], 1), "bone")
+    svg.comment("hip joints: each femoral head in the socket of its hip bone")
+    for side in (-1, 1):
+        svg.path(poly_d(ellipse_pts(100, 404, 23, 23, 32), side), "bone")
+        svg.path(poly_d(ellipse_pts(102, 402, 16, 16, 28), side), "bone")
     svg.comment("lumbar vertebrae, discs, sacrum")
     for name, top, half in VERTEBRAE:
         body = rounded_rect(MID - half, top, MID + half, top + BODY_H, 6)
@@ -481,7 +495,7 @@ def root_path(level: int) -> list[Point]:
 def draw_nerves(svg: Svg) -> None:
     svg.comment("dural sac with the cauda equina (decorative)")
     dura = catmull(
-        [(-10, 56), (10, 56), (11, 300), (6, 330), (0, 336), (-6, 330), (-11, 300), (-10, 56)], 6
+        [(-8, 74), (0, 66), (8, 74), (11, 300), (6, 330), (0, 336), (-6, 330), (-11, 300), (-8, 74)], 6
     )
     svg.path(abs_d([(MID + x, y) for x, y in dura]), "dura")
     for side, name in ((-1, "left"), (1, "right")):
@@ -691,15 +705,15 @@ def draw_inset(svg: Svg) -> None:
         svg.path(abs_d([q(u, v) for u, v in dorsum]), "region", f"region:foot-dorsum@{name}")
         web = [(-26, -196), (-15, -172), (-4, -196), (-15, -208)]
         svg.path(abs_d([q(u, v) for u, v in web]), "region", f"region:first-web-space@{name}")
-        big = ellipse_pts(-34, -248, 16, 40)
+        big = ellipse_pts(-34, -232, 16, 38)
         svg.path(abs_d([q(u, v) for u, v in big]), "region", f"region:big-toe@{name}")
         lesser = [
-            ellipse_pts(-4, -238, 10, 28),
-            ellipse_pts(16, -230, 9, 25),
-            ellipse_pts(33, -221, 9, 21),
+            ellipse_pts(-4, -222, 10, 28),
+            ellipse_pts(16, -216, 9, 25),
+            ellipse_pts(33, -208, 9, 21),
         ]
         svg.path(" ".join(abs_d([q(u, v) for u, v in t]) for t in lesser), "skin")
-        little = ellipse_pts(48, -210, 8, 16)
+        little = ellipse_pts(48, -198, 8, 16)
         svg.path(abs_d([q(u, v) for u, v in little]), "region", f"region:little-toe@{name}")
         sfn = catmull([(12, -4), (8, -90), (-2, -150), (-22, -186)], 8)
         sfn2 = catmull([(8, -90), (24, -150), (36, -188)], 8)
@@ -750,15 +764,16 @@ def draw_labels(svg: Svg) -> None:
         svg.text(MID, y + 6, label, 14, weight="bold")
     svg.text(250, 130, "LEFT", 24, weight="bold")
     svg.text(750, 130, "RIGHT", 24, weight="bold")
+    # labels sit outside the body outline, never across it; a leader line reaches in
     leaders = [
-        ((320, 440), (470, 430), "Sacrum", "end"),
-        ((320, 384), (392, 372), "Piriformis", "end"),
-        ((320, 230), (372, 232), "Iliac crest", "end"),
-        ((700, 580), (614, 580), "Sciatic nerve", "start"),
-        ((700, 930), (621, 935), "Common fibular n.", "start"),
-        ((700, 1090), (588, 1090), "Tibial n.", "start"),
-        ((700, 1200), (598, 1200), "Sural n.", "start"),
-        ((700, 300), (594, 300), "Femoral n. (to front)", "start"),
+        ((268, 440), (470, 430), "Sacrum", "end"),
+        ((268, 384), (392, 372), "Piriformis", "end"),
+        ((290, 230), (372, 232), "Iliac crest", "end"),
+        ((728, 580), (614, 580), "Sciatic nerve", "start"),
+        ((718, 930), (621, 935), "Common fibular n.", "start"),
+        ((722, 1090), (588, 1090), "Tibial n.", "start"),
+        ((718, 1200), (598, 1200), "Sural n.", "start"),
+        ((728, 300), (594, 300), "Femoral n. (to front)", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:
         svg.path(
@@ -767,10 +782,85 @@ def draw_labels(svg: Svg) -> None:
         svg.text(tx, ty, label, 18, anchor=anchor)
 
 
+# -- where the layers' surface coordinates land on this view (see draw_layers.py) ------------
+INSET_CX = {-1: 140.0, 1: 860.0}
+INSET_IN = [(-26.0, 0.0), (-36.0, -50.0), (-48.0, -140.0), (-52.0, -198.0)]  # (u, v) up the foot
+INSET_OUT = [(26.0, 0.0), (38.0, -50.0), (52.0, -140.0), (54.0, -198.0)]
+INSET_TOES = [(-34, -232, 16, 38), (-4, -222, 10, 28), (16, -216, 9, 25), (33, -208, 9, 21), (48, -198, 8, 16)]
+
+
+def _u_at(edge: list[Point], v: float) -> float:
+    for (u0, v0), (u1, v1) in zip(edge, edge[1:]):
+        if v1 <= v <= v0:
+            return u0 + (u1 - u0) * (v - v0) / (v1 - v0)
+    return edge[-1][0] if v < edge[-1][1] else edge[0][0]
+
+
+def inner_edge(y: float) -> float:
+    """The limb's inner edge: the midline above the buttock crease, then the inner thigh."""
+    if y >= 508:
+        return x_at(INNER, y)
+    return 10.0 * max(0.0, (y - 430.0) / 78.0)
+
+
+def leg_polygon(pts: list[Point], side: int) -> list[Point]:
+    from draw_layers import chaikin, densify
+
+    def steps(p: Point, q: Point) -> int:
+        return int(max(abs(q[1] - p[1]) / 18, abs(q[0] - p[0]) * 12))
+
+    out = []
+    for t, y in densify(pts, steps):
+        y = min(max(y, 40.0), ANKLE)
+        x_in, x_out = inner_edge(y), x_at(OUTER, y)
+        out.append((MID + side * (x_in + (x_out - x_in) * t), y))
+    return chaikin(out)
+
+
+class PosteriorMapper:
+    def polygon(self, surface: str, pts: list[Point], side: int) -> list[Point] | None:
+        from draw_layers import chaikin, densify
+
+        if surface == "back":
+            return leg_polygon(pts, side)
+        if surface == "sole":
+            dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
+            return chaikin([(MID + side * x, y) for x, y in (sole_point(a, b) for a, b in dense)])
+        if surface == "top":
+            cx = INSET_CX[side]
+            dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
+            out = []
+            for a, b in dense:
+                v = -b * 198.0
+                u_in, u_out = _u_at(INSET_IN, v), _u_at(INSET_OUT, v)
+                u = u_in + (u_out - u_in) * a
+                out.append((cx + (u if side > 0 else -u), INSET_Y0 + v))
+            return chaikin(out)
+        return None
+
+    def toes(self, surface: str, which: list[int], side: int) -> list[list[Point]]:
+        if surface == "toes-sole":
+            return [[(MID + side * x, y) for x, y in ellipse_pts(*TOES[i])] for i in which]
+        cx = INSET_CX[side]
+        out = []
+        for i in which:
+            u, v, rx, ry = INSET_TOES[i]
+            out.append(
+                [(cx + (x if side > 0 else -x), INSET_Y0 + y) for x, y in ellipse_pts(u, v, rx, ry)]
+            )
+        return out
+
+    def saddle(self, surface: str, side: int) -> list[Point] | None:
+        return [(MID + side * x, y) for x, y in SADDLE] if surface == "saddle-back" else None
+
+
 def main() -> None:
+    import draw_layers
+
     svg = Svg()
     draw_skin(svg)
     draw_regions(svg)
+    draw_layers.draw(svg, PosteriorMapper(), ((-1, "left"), (1, "right")))
     draw_bones(svg)
     draw_muscles(svg)
     draw_nerves(svg)

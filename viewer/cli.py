@@ -17,9 +17,11 @@ from typing import Any
 
 from viewer import __version__
 
-LIST_KINDS = ("regions", "roots", "nerves", "conditions", "exercises", "findings")
+LIST_KINDS = ("regions", "roots", "nerves", "conditions", "exercises", "findings", "maps")
 #: Listed from the classroom subfolders (data/tours/, data/quiz/) rather than the atlas.
 CLASSROOM_LIST_KINDS = ("tours", "quizzes")
+#: what ``screenshot --layer`` shows over the whole drawing
+LAYERS = ("dermatomes", "nerves")
 
 
 class CliError(Exception):
@@ -90,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
         "--view", default="both", help="posterior, anterior or both (default: both side by side)"
     )
     shot.add_argument("--pattern", type=Path, metavar="FILE", help="show a saved pain pattern")
+    shot.add_argument("--map", metavar="MAP_ID", help="dermatome map to draw (see 'list maps')")
+    shot.add_argument("--layer", choices=LAYERS, help="overlay every root's dermatome or every nerve's skin")
     shot.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colours (default: light)"
     )
@@ -179,6 +183,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         for row in rows:
             finding = atlas.findings[row["id"]]
             row.update(group=finding.group, sided=finding.sided, red_flag=finding.red_flag)
+    if args.kind == "maps":
+        for row in rows:
+            record = atlas.maps[row["id"]]
+            row.update(year=record.year, sources=list(record.sources), not_drawn=list(record.not_drawn))
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
@@ -193,7 +201,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     atlas = _atlas()
     kind, rid = _resolve(atlas, args.id)
-    answer = explain(atlas, kind, rid)
+    views = None
+    if kind == "roots" and atlas.maps:  # name, per map, the places its dermatome covers
+        views = _session().views
+    answer = explain(atlas, kind, rid, views)
     if args.json:
         print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -306,6 +317,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             pattern = load_pattern(args.pattern, atlas)
         except PatternFileError as exc:
             raise CliError(str(exc)) from None
+    if args.map is not None and args.map not in atlas.maps:
+        raise CliError(f"--map must be one of {', '.join(atlas.maps)}, not {args.map!r}")
     names = [v.name for v in views]
     if args.view != "both" and args.view not in names:
         raise CliError(f"--view must be both or one of {', '.join(names)}, not {args.view!r}")
@@ -318,7 +331,19 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     quiet_offscreen_noise()
 
     try:
-        screenshot(atlas, views, args.out, size, select, args.side, args.view, pattern, args.theme)
+        screenshot(
+            atlas,
+            views,
+            args.out,
+            size,
+            select,
+            args.side,
+            args.view,
+            pattern,
+            args.map,
+            args.layer,
+            args.theme,
+        )
     except OSError as exc:
         raise CliError(str(exc)) from None
     print(f"wrote {args.out}")

@@ -146,6 +146,19 @@ class EffectInfo:
 
 
 @dataclass(frozen=True)
+class MapPlaces:
+    """Where one dermatome map draws a root: the places (regions) its shape covers, with the
+    share of the shape in each (largest first), worked out from the drawing. ``drawn`` is False
+    when the map itself leaves the root out."""
+
+    map: Ref
+    places: tuple[Ref, ...] = ()
+    shares: tuple[float, ...] = ()
+    drawn: bool = True
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Explanation:
     """Everything the panel shows about one record. Sections that do not apply stay empty."""
 
@@ -170,6 +183,8 @@ class Explanation:
     disputes: tuple[DisputeInfo, ...] = ()
     sources: tuple[str, ...] = ()
     references: tuple[Reference, ...] = field(default=())
+    #: for a root, when the drawing is at hand: per dermatome map, the places its shape covers
+    dermatome_maps: tuple[MapPlaces, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

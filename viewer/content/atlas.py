@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.con
     from viewer.content.schema import (
         Advice,
         Condition,
+        DermatomeMap,
         Dispute,
         Exercise,
         Finding,
@@ -72,6 +73,7 @@ class Atlas:
         advice: list[Advice],
         findings: list[Finding] | None = None,
         ranking_method: list[RankingMethod] | None = None,
+        maps: list[DermatomeMap] | None = None,
     ):
         self.sources = {s.id: s for s in sources}
         self.roots = {r.id: r for r in roots}
@@ -84,6 +86,8 @@ class Atlas:
         self.advice = {a.id: a for a in advice}
         self.findings = {f.id: f for f in findings or []}
         self.ranking_methods = {m.id: m for m in ranking_method or []}
+        #: dermatome maps the drawing redraws, in file order (the first is the default)
+        self.maps = {m.id: m for m in maps or []}
         self._index_links()
 
     # -- building the reverse links -------------------------------------------------------

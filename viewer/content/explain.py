@@ -20,6 +20,7 @@ from viewer.content.answers import (
     Explanation,
     Fact,
     Link,
+    MapPlaces,
     Position,
     RedFlagInfo,
     Ref,
@@ -29,6 +30,7 @@ from viewer.content.answers import (
     TreatmentInfo,
 )
 from viewer.content.atlas import SELECTABLE, Atlas
+from viewer.drawing.shapes import View
 
 if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.content.records)
     from viewer.content.schema import Effect, RankingMethod
@@ -334,8 +336,40 @@ _EXPLAINERS: dict[str, Callable[[Atlas, str], Explanation]] = {
 assert set(_EXPLAINERS) == set(SELECTABLE)
 
 
-def explain(atlas: Atlas, kind: str, rid: str) -> Explanation:
-    return with_references(atlas, _EXPLAINERS[kind](atlas, rid))
+def explain(atlas: Atlas, kind: str, rid: str, views: list[View] | None = None) -> Explanation:
+    """What the atlas says about one record. Given the drawn views, a root's answer also names,
+    per dermatome map, the places its dermatome covers."""
+    answer = _EXPLAINERS[kind](atlas, rid)
+    if views is not None and kind == "roots":
+        answer = with_dermatome_maps(atlas, answer, views)
+    return with_references(atlas, answer)
+
+
+def with_dermatome_maps(atlas: Atlas, answer: Explanation, views: list[View]) -> Explanation:
+    """Add, per map, the places the root's dermatome covers (from the geometry), as a facts row
+    each and in ``dermatome_maps``; the maps' sources join the answer's."""
+    from viewer.drawing.coverage import dermatome_places
+
+    per_map: list[MapPlaces] = []
+    facts: list[Fact] = []
+    for map_id, record in atlas.maps.items():
+        ref = Ref("maps", map_id, record.name)
+        if answer.id in record.not_drawn:
+            per_map.append(MapPlaces(ref, drawn=False, sources=tuple(record.sources)))
+            facts.append(Fact(f"Dermatome, {record.name}", "This map does not draw this root."))
+            continue
+        found = dermatome_places(views, answer.id, map_id)
+        places = refs(atlas, "regions", [rid for rid, _ in found if rid in atlas.regions])
+        shares = tuple(share for rid, share in found if rid in atlas.regions)
+        per_map.append(MapPlaces(ref, places, shares, True, tuple(record.sources)))
+        facts.append(Fact(f"Dermatome, {record.name}", refs=places))
+    sources = dict.fromkeys([*answer.sources, *(s for m in per_map for s in m.sources)])
+    return replace(
+        answer,
+        facts=(*answer.facts, *facts),
+        dermatome_maps=tuple(per_map),
+        sources=tuple(sources),
+    )
 
 
 @dataclass(frozen=True)

@@ -276,6 +276,19 @@ class RankingMethod(Record):
     explanation: Annotated[list[Text], Field(min_length=1)]
 
 
+class DermatomeMap(Record):
+    """A published dermatome map the drawing redraws (``dermatome:ROOT@side#MAP`` in the SVG
+    views). ``not_drawn`` names roots the map itself leaves out, so the check does not ask for
+    them; ``disputes`` names the disputes about how the maps disagree, shown with the hatching."""
+
+    name: Text
+    year: Annotated[int, Field(ge=1800, le=2100)]
+    method: Text
+    notes: Text
+    not_drawn: list[Id] = []
+    disputes: list[Id] = []
+
+
 #: The top-level keys a content file may use, in the order they are loaded.
 KINDS: dict[str, type[BaseModel]] = {
     "sources": Source,
@@ -289,6 +302,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "advice": Advice,
     "findings": Finding,
     "ranking_method": RankingMethod,
+    "maps": DermatomeMap,
 }
 
 

@@ -23,9 +23,9 @@ from typing import Any
 
 from viewer.drawing.shapes import Label, Shape, View
 
-FORMAT = "2"
+FORMAT = "3"
 _ARITY = {"M": 2, "L": 2, "C": 6, "Q": 4, "Z": 0}
-_KINDS = (None, "regions", "roots", "nerves", "points")
+_KINDS = (None, "regions", "roots", "nerves", "points", "dermatomes", "territories")
 _warned = False
 
 
@@ -90,7 +90,7 @@ def _op(raw: Any) -> tuple:
 
 
 def _shape(raw: Any) -> Shape:
-    if not isinstance(raw, list) or len(raw) != 8 or not isinstance(raw[1], list):
+    if not isinstance(raw, list) or len(raw) != 9 or not isinstance(raw[1], list):
         raise ValueError("not a shape")
     kind = raw[2]
     if kind not in _KINDS:
@@ -107,6 +107,7 @@ def _shape(raw: Any) -> Shape:
         _number(raw[5]),
         _text(raw[6], optional=True),
         line,
+        _text(raw[8], optional=True),
     )
 
 

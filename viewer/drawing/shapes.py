@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: kinds of drawn shapes a click selects, and kinds drawn as switchable layers over the skin
+CLICKABLE_KINDS = ("regions", "roots", "nerves")
+LAYER_KINDS = ("dermatomes", "territories")
+
 Op = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Q", ...) | ("Z",)
 
 
@@ -22,6 +26,8 @@ class Shape:
     stroke_width: float = 1.0
     svg_id: str | None = None
     line: int = 0
+    #: the map a dermatome shape belongs to (``keegan`` in ``dermatome:S1@left#keegan``)
+    map_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,11 @@ class View:
     title: str = ""
 
     def clickable(self) -> list[Shape]:
-        return [s for s in self.shapes if s.kind and s.kind != "points"]
+        return [s for s in self.shapes if s.kind in CLICKABLE_KINDS]
+
+    def layer_shapes(self) -> list[Shape]:
+        """Dermatomes and nerve territories: shown over the skin, never clicked."""
+        return [s for s in self.shapes if s.kind in LAYER_KINDS]
 
     def key_points(self) -> list[Shape]:
         return [s for s in self.shapes if s.kind == "points"]

@@ -3,6 +3,10 @@
 Element ids follow ``kind:content-id@side#part``: ``region:calf-posterior@left``,
 ``nerve:sural@right#2``, ``point:L5@left`` (a root's key sensory point, shown when the root is
 selected). The side and part are optional; the kind and content id are what the YAML uses.
+
+Two layers name a map or a nerve's skin: ``dermatome:S1@left#keegan`` is the S1 dermatome on the
+left as the map ``keegan`` (data/maps.yaml) draws it, ``dermatome:S1@left#keegan.2`` a second piece
+of it; ``territory:sural@left`` is the skin the sural nerve supplies (``#2`` for more pieces).
 Elements without an id are drawing only (bones, skin, muscle), styled by ``class``. The side is
 always the patient's side, whichever way the view faces.
 
@@ -28,11 +32,19 @@ if TYPE_CHECKING:
     import svgelements as se
 
 ID_PATTERN = re.compile(
-    r"^(?P<kind>region|root|nerve|point):(?P<id>[A-Za-z0-9-]+)"
-    r"(?:@(?P<side>left|right))?(?:#(?P<part>\d+))?$"
+    r"^(?P<kind>region|root|nerve|point|dermatome|territory):(?P<id>[A-Za-z0-9-]+)"
+    r"(?:@(?P<side>left|right))?"
+    r"(?:#(?:(?P<map>[a-z][a-z0-9-]*)(?:\.(?P<piece>\d+))?|(?P<part>\d+)))?$"
 )
-#: SVG id prefix -> content kind (the YAML section name).
-KIND_OF_PREFIX = {"region": "regions", "root": "roots", "nerve": "nerves", "point": "points"}
+#: SVG id prefix -> content kind (the YAML section name, or the drawn layer's name).
+KIND_OF_PREFIX = {
+    "region": "regions",
+    "root": "roots",
+    "nerve": "nerves",
+    "point": "points",
+    "dermatome": "dermatomes",  # content id: a root; the part names the map
+    "territory": "territories",  # content id: a nerve
+}
 #: Views in the order the canvas lays them out, left to right; others follow by name. The
 #: window needs both, so a folder of views without one of them is reported.
 VIEW_ORDER = ("posterior", "anterior")
@@ -192,6 +204,7 @@ def _add_element(view: View, el: Any, lines: dict[str, int]) -> None:
                 width,
                 el_id,
                 lines.get(el_id, 0),
+                match["map"],
             )
         )
     else:

@@ -92,6 +92,8 @@ def screenshot(
     side: str | None = None,
     shown: str = "both",
     pattern: Pattern | None = None,
+    map_id: str | None = None,
+    layer: str | None = None,
     theme: str = "light",
 ) -> None:
     app = application()
@@ -99,6 +101,10 @@ def screenshot(
     window.set_theme(theme)
     window.resize(*size)
     window.show()
+    if map_id is not None:
+        window.canvas.set_map(map_id)
+    if layer is not None:
+        window.canvas.set_overlay(layer)
     if select:
         window.state.select(*select, side)  # type: ignore[arg-type]
     if pattern is not None:

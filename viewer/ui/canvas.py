@@ -1,20 +1,49 @@
 """The schematic: a pyqtgraph ViewBox (zoom with the wheel, pan by dragging) holding the views
 side by side (back and front), one item per clickable shape, recoloured whenever the Selection
-changes. Each view lives in its own layer, so it can be shown alone."""
+changes. Each view lives in its own layer, so it can be shown alone.
+
+Over the skin lie two switchable layers read from the same SVG views: each root's dermatome as
+each named map draws it (``dermatome:ROOT@side#MAP``) and each nerve's skin territory
+(``territory:NERVE@side``). Selecting a root shows its dermatome in the chosen map (not the
+whole regions it touches), with hatching where neighbouring dermatomes overlap and where the
+maps disagree; selecting a nerve shows its skin. ``set_map`` chooses the map and
+``set_overlay("dermatomes" | "nerves" | None)`` shows every root's or nerve's shape at once,
+with a legend. Layer shapes never take clicks and are hidden unless shown.
+"""
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+)
 
 from viewer.content.atlas import Atlas
-from viewer.drawing.shapes import View
+from viewer.drawing.shapes import LAYER_KINDS, View
 from viewer.state.app_state import BOTH, AppState
 from viewer.ui import palette
+from viewer.ui.legend import Legend, swatch
 from viewer.ui.qt_paths import to_painter_path
-from viewer.ui.shape_item import CACHED, NO_CACHE, ShapeItem, State, settle_cache
+from viewer.ui.shape_item import (
+    CACHED,
+    NO_CACHE,
+    LayerItem,
+    LayerStyle,
+    ShapeItem,
+    State,
+    settle_cache,
+)
+
+#: overlay names ``set_overlay`` takes, and the layer kind each shows
+OVERLAYS = {"dermatomes": "dermatomes", "nerves": "territories"}
+#: a hatched zone smaller than this (drawing units, both ways) is a seam, not an overlap
+MIN_ZONE = 6.0
+LayerKey = tuple[str, str, str | None, str | None, str]  # kind, id, side, map, view
 
 Z_ORDER = {
     "inset-frame": -1,
@@ -39,6 +68,7 @@ class AtlasCanvas(pg.GraphicsView):
     sigHoverName = Signal(str)
 
     def __init__(self, atlas: Atlas, views: list[View], state: AppState, parent=None):
+        self._room = (0, 0)  # pixels kept free above and below the drawing
         super().__init__(parent, background="w")
         self.atlas = atlas
         self.views = views
@@ -53,6 +83,13 @@ class AtlasCanvas(pg.GraphicsView):
         self._by_key: dict[tuple[str, str], list[ShapeItem]] = {}
         self.layers: dict[str, QGraphicsItem] = {}
         self.view_rects: dict[str, QRectF] = {}
+        #: dermatome and territory shapes, one item per (kind, id, side, map, view)
+        self.layer_items: dict[LayerKey, LayerItem] = {}
+        self._zones: dict[tuple[str, str | None, str | None, str], list[LayerItem]] = {}
+        self._overlay_labels: dict[tuple[str, str | None], list[QGraphicsSimpleTextItem]] = {}
+        self._shown_layers: list[QGraphicsItem] = []
+        self.map_id: str | None = next(iter(atlas.maps), None)
+        self.overlay: str | None = None
         offset = 0.0
         for i, view in enumerate(views):
             left, right = view.x_extent()
@@ -74,6 +111,7 @@ class AtlasCanvas(pg.GraphicsView):
         self.hover_label.hide()
         self.vb.addItem(self.hover_label, ignoreBounds=True)
         self.vb.sigTransformChanged.connect(self._on_transform)
+        self._build_controls()
         state.subscribe(self._on_state)
         state.subscribe_views(self.show_view)
         self.fit()
@@ -96,6 +134,8 @@ class AtlasCanvas(pg.GraphicsView):
                 dot.setToolTip(f"{shape.content_id} key sensory point")
                 dot.hide()
                 self.key_points.append((dot, shape.content_id or "", shape.side))
+            elif shape.kind in LAYER_KINDS:
+                self._add_layer_shape(layer, view.name, shape)
             elif shape.kind:
                 item = ShapeItem(shape)
                 item.setParentItem(layer)
@@ -121,6 +161,87 @@ class AtlasCanvas(pg.GraphicsView):
                 layer, label.text, label.size, label.bold, label.x, label.y, label.anchor
             )
         self._add_text(layer, view.title.upper(), 30, True, view.width / 2, TITLE_Y, "middle")
+
+    def _add_layer_shape(self, layer: QGraphicsItem, view: str, shape) -> None:  # type: ignore[no-untyped-def]
+        """Pieces of one dermatome or territory (same id, side and map in a view) become one
+        item, filled as a union (the SVG writes every piece wound the same way)."""
+        key: LayerKey = (shape.kind, shape.content_id or "", shape.side, shape.map_id, view)
+        path = to_painter_path(shape.ops)
+        path.setFillRule(Qt.FillRule.WindingFill)
+        item = self.layer_items.get(key)
+        if item is None:
+            item = LayerItem(path, *key)
+            item.setParentItem(layer)
+            self.layer_items[key] = item
+        else:
+            merged = item.path()
+            merged.addPath(path)
+            merged.setFillRule(Qt.FillRule.WindingFill)
+            item.setPath(merged)
+
+    def _build_controls(self) -> None:
+        """The legend strip under the drawing, with the map and overlay switches at its right."""
+        self.legend = Legend(self)
+        self.legend.sigResized.connect(self._place_controls)
+        self.controls = self.legend  # the switches sit in the legend strip's right column
+        self.map_box = QComboBox(self.controls)
+        self.map_box.setToolTip("Which published dermatome map to draw")
+        for map_id, record in self.atlas.maps.items():
+            self.map_box.addItem(record.name, map_id)
+        self.map_box.setVisible(bool(self.atlas.maps))
+        self.map_box.currentIndexChanged.connect(lambda i: self.set_map(self.map_box.itemData(i)))
+        self.overlay_box = QComboBox(self.controls)
+        self.overlay_box.setToolTip("Show every root's dermatome or every nerve's skin at once")
+        for text, value in (
+            ("No overlay", None),
+            ("All dermatomes", "dermatomes"),
+            ("All nerve territories", "nerves"),
+        ):
+            self.overlay_box.addItem(text, value)
+        self.overlay_box.currentIndexChanged.connect(
+            lambda i: self.set_overlay(self.overlay_box.itemData(i))
+        )
+        for box in (self.map_box, self.overlay_box):
+            # reached by the mouse (and by the menu items the window binds to set_map and
+            # set_overlay), not by Tab, so typing in the window never opens their lists
+            box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            box.setMaximumWidth(self.legend.SIDE_WIDTH)
+        self.legend.add_switches(self.map_box, self.overlay_box)
+        self._place_controls()
+
+    def _place_controls(self) -> None:
+        """The legend, with the switches, in a strip below the drawing: the ViewBox is given the
+        room above it, so the strip never covers the drawing."""
+        if not hasattr(self, "controls"):
+            return
+        self.legend.set_available(self.width() - 30)
+        self.legend.adjustSize()
+        top = 0
+        bottom = self.legend.sizeHint().height() + 4
+        if self._room != (top, bottom):
+            self._room = (top, bottom)
+            self.updateMatrix()
+            if self.view_rects:
+                self.fit()
+                QTimer.singleShot(0, self.fit)  # the drawing's room changed: show all of it
+        self.legend.setFixedWidth(self.width() - 8)
+        self.legend.move(4, self.height() - bottom + 2)
+
+    def updateMatrix(self, propagate: bool = True) -> None:
+        """pyqtgraph gives the ViewBox the whole widget; give it the room between the switches
+        strip and the legend strip instead, so neither covers the drawing."""
+        super().updateMatrix(propagate)
+        vb = getattr(self, "vb", None)
+        if vb is not None:
+            top, bottom = self._room
+            r = self.range
+            vb.setGeometry(
+                QRectF(r.left(), r.top() + top, r.width(), max(r.height() - top - bottom, 50.0))
+            )
+
+    def resizeEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(ev)
+        self._place_controls()
 
     def _add_text(
         self, layer: QGraphicsItem, s: str, size: float, bold: bool, x: float, y: float, anchor: str
@@ -182,6 +303,7 @@ class AtlasCanvas(pg.GraphicsView):
         for item in self.items:
             # while drawing a pattern, a click anywhere on the skin marks the place under it
             item.takes_clicks = not drawing or item.shape_data.kind == "regions"
+        self._show_layers(state)
         if drawing:
             self._show_pattern(state)
             return
@@ -199,6 +321,9 @@ class AtlasCanvas(pg.GraphicsView):
             return
         hl = self.atlas.highlight(target.kind, target.id)
         related = {"regions": hl.regions, "roots": hl.roots, "nerves": hl.nerves}
+        if self._layer_kind(target.kind, target.id):
+            # the root's dermatome or the nerve's skin is drawn itself: whole regions are not
+            related["regions"] = frozenset()
         for item in self.items:
             s = item.shape_data
             if not _same_side(target.side, s.side):
@@ -209,6 +334,305 @@ class AtlasCanvas(pg.GraphicsView):
                 item.set_state(State.RELATED)
             else:
                 item.set_state(State.NORMAL)
+
+    # -- the dermatome and territory layers -------------------------------------------------
+    def _layer_kind(self, kind: str, content_id: str) -> str | None:
+        """The layer that draws this selection's own skin ("dermatomes" for a root drawn in the
+        chosen map, "territories" for a nerve), or None."""
+        if kind == "roots" and self.map_id is not None:
+            if any(
+                k[0] == "dermatomes" and k[1] == content_id and k[3] == self.map_id
+                for k in self.layer_items
+            ):
+                return "dermatomes"
+        if kind == "nerves" and any(
+            k[0] == "territories" and k[1] == content_id for k in self.layer_items
+        ):
+            return "territories"
+        return None
+
+    def set_map(self, map_id: str) -> None:
+        """Draw dermatomes as this map (an id from data/maps.yaml) draws them."""
+        if map_id not in self.atlas.maps:
+            raise KeyError(f"no map {map_id!r}; have {', '.join(self.atlas.maps)}")
+        self.map_id = map_id
+        index = self.map_box.findData(map_id)
+        if index != self.map_box.currentIndex():
+            self.map_box.setCurrentIndex(index)
+        self._on_state(self.state)
+
+    def set_overlay(self, overlay: str | None) -> None:
+        """Show every root's dermatome (``"dermatomes"``) or every nerve's skin (``"nerves"``)
+        at once, with a legend; ``None`` hides the overlay."""
+        if overlay is not None and overlay not in OVERLAYS:
+            raise KeyError(f"no overlay {overlay!r}; have {', '.join(OVERLAYS)}")
+        self.overlay = overlay
+        index = self.overlay_box.findData(overlay)
+        if index >= 0 and index != self.overlay_box.currentIndex():
+            self.overlay_box.setCurrentIndex(index)
+        self._on_state(self.state)
+
+    def shown_layer_items(self) -> list[LayerItem]:
+        """The dermatome, territory and hatched items on screen now."""
+        return [i for i in self._shown_layers if isinstance(i, LayerItem) and i.isVisible()]
+
+    def _show_layers(self, state: AppState) -> None:
+        for item in self._shown_layers:
+            item.hide()
+        shown: list[QGraphicsItem] = []
+        entries: list[tuple[str, str]] = []
+        if self.overlay is not None:
+            shown, entries = self._overlay_items(OVERLAYS[self.overlay])
+        target = state.current if state.mode == "browse" else None
+        if target is not None:
+            kind = self._layer_kind(target.kind, target.id)
+            if kind is not None:
+                for key, item in self.layer_items.items():
+                    if (
+                        key[0] == kind
+                        and key[1] == target.id
+                        and (kind == "territories" or key[3] == self.map_id)
+                        and _same_side(target.side, key[2])
+                    ):
+                        item.set_style(LayerStyle.SELECTED)
+                        shown.append(item)
+                if kind == "dermatomes":
+                    for side in self._sides(target.side):
+                        for view in self.layers:
+                            shown += self._zones_for(target.id, side, view)
+        for item in shown:
+            item.show()
+        self._shown_layers = shown
+        self._update_legend(entries)
+
+    def _sides(self, side: str | None) -> list[str | None]:
+        drawn = {k[2] for k in self.layer_items}
+        return sorted((s for s in drawn if _same_side(side, s)), key=str)
+
+    def _overlay_items(self, kind: str) -> tuple[list[QGraphicsItem], list[tuple[str, str]]]:
+        """Every shape of one layer in its own colour and with its name on it, and the legend
+        entries (id, name) in order."""
+        if kind == "dermatomes":
+            ids = [r for r in self.atlas.roots if self.map_id not in self._not_drawn(r)]
+        else:
+            ids = [n for n in self.atlas.nerves if not self._covered_by_branches(n)]
+        order = {rid: i for i, rid in enumerate(ids)}
+        shown: list[QGraphicsItem] = []
+        present: set[str] = set()
+        for key, item in self.layer_items.items():
+            if key[0] != kind or key[1] not in order:
+                continue
+            if kind == "dermatomes" and key[3] != self.map_id:
+                continue
+            i = order[key[1]]
+            colours = palette.OVERLAY_COLOURS
+            item.set_style(LayerStyle.OVERLAY, colours[i % len(colours)], i // len(colours))
+            # later entries (smaller branches, lower roots) on top of earlier ones
+            item.setZValue(item.zValue() + i * 0.001)
+            shown.append(item)
+            present.add(key[1])
+            shown += self._labels_for(key, item, str(i + 1) if kind == "territories" else key[1])
+        entries = [
+            (rid, self.atlas.record(self._record_kind(kind), rid).name)
+            for rid in ids
+            if rid in present
+        ]
+        return shown, entries
+
+    @staticmethod
+    def _record_kind(layer_kind: str) -> str:
+        return "roots" if layer_kind == "dermatomes" else "nerves"
+
+    def _not_drawn(self, root: str) -> set[str]:
+        """The maps that leave this root out."""
+        return {m for m, rec in self.atlas.maps.items() if root in rec.not_drawn}
+
+    def _covered_by_branches(self, nerve: str) -> bool:
+        """A trunk nerve whose skin is all its branches' (sciatic, tibial...): the overlay shows
+        the branches instead, so nothing is drawn twice."""
+        branches, todo = [], [nerve]
+        while todo:  # every nerve below this one, branches of branches too
+            parent = todo.pop()
+            children = [n.id for n in self.atlas.nerves.values() if n.branch_of == parent]
+            branches += children
+            todo += children
+        if not branches:
+            return False
+        for key, item in self.layer_items.items():
+            if key[0] != "territories" or key[1] != nerve:
+                continue
+            rest = QPainterPath(item.path())
+            for b in branches:
+                other = self.layer_items.get(("territories", b, key[2], None, key[4]))
+                if other is not None:
+                    rest = rest.subtracted(other.path())
+            box = rest.boundingRect()
+            if box.width() > MIN_ZONE * 3 and box.height() > MIN_ZONE * 3:
+                return False
+        return True
+
+    def _labels_for(self, key: LayerKey, item: LayerItem, name: str) -> list[QGraphicsItem]:
+        """The name written on each piece of an overlay shape big enough to hold it."""
+        label_key = (key[0], f"{key[1]}|{key[2]}|{key[3]}|{key[4]}")
+        labels = self._overlay_labels.get(label_key)
+        if labels is None:
+            labels = []
+            for poly in item.path().toSubpathPolygons():
+                box = poly.boundingRect()
+                centre = box.center()
+                if not item.path().contains(centre):
+                    continue
+                font = QFont("DejaVu Sans")
+                font.setPixelSize(15)
+                font.setBold(True)
+                r = QFontMetricsF(font).boundingRect(name)
+                if box.width() < r.width() + 6 or box.height() < r.height() + 4:
+                    continue
+                text = QGraphicsSimpleTextItem(name, item.parentItem())
+                text.setFont(font)
+                text.setBrush(palette.LABEL)
+                r = text.boundingRect()
+                text.setPos(centre.x() - r.width() / 2, centre.y() - r.height() / 2)
+                text.setZValue(LABEL_Z - 1)
+                text.hide()
+                labels.append(text)
+            self._overlay_labels[label_key] = labels
+        return list(labels)
+
+    def _zones_for(self, root: str, side: str | None, view: str) -> list[LayerItem]:
+        """Hatched zones for one root's dermatome in the chosen map: where a neighbouring root's
+        dermatome overlaps it, and where the maps disagree about it. Worked out on first use."""
+        key = (root, side, self.map_id, view)
+        zones = self._zones.get(key)
+        if zones is not None:
+            return zones
+        zones = []
+        mine = self.layer_items.get(("dermatomes", root, side, self.map_id, view))
+        layer = self.layers[view]
+        roots = list(self.atlas.roots)
+        if mine is not None:
+            i = roots.index(root)
+            for other in roots[max(i - 2, 0) : i + 3]:
+                nb = self.layer_items.get(("dermatomes", other, side, self.map_id, view))
+                if other == root or nb is None:
+                    continue
+                if not mine.path().boundingRect().intersects(nb.path().boundingRect()):
+                    continue
+                zone = mine.path().intersected(nb.path())
+                if _big(zone):
+                    zones.append(
+                        self._zone(
+                            zone,
+                            root,
+                            side,
+                            view,
+                            LayerStyle.OVERLAP,
+                            self._overlap_tip(root, other),
+                            layer,
+                        )
+                    )
+        drawn_by = (
+            [
+                self.layer_items[k]
+                for k in self.layer_items
+                if k[0] == "dermatomes"
+                and k[1] == root
+                and k[2] == side
+                and k[4] == view
+                and root not in self.atlas.maps[k[3] or ""].not_drawn
+            ]
+            if all(k[3] in self.atlas.maps for k in self.layer_items if k[0] == "dermatomes")
+            else []
+        )
+        if len(drawn_by) > 1:
+            union, common = QPainterPath(drawn_by[0].path()), QPainterPath(drawn_by[0].path())
+            for other_item in drawn_by[1:]:
+                union = union.united(other_item.path())
+                common = common.intersected(other_item.path())
+            zone = union.subtracted(common)
+            if _big(zone):
+                zones.append(
+                    self._zone(
+                        zone, root, side, view, LayerStyle.DISAGREE, self._disagree_tip(root), layer
+                    )
+                )
+        self._zones[key] = zones
+        return zones
+
+    def _zone(
+        self,
+        path: QPainterPath,
+        root: str,
+        side: str | None,
+        view: str,
+        style: LayerStyle,
+        tip: str,
+        layer: QGraphicsItem,
+    ) -> LayerItem:
+        item = LayerItem(path, "zones", root, side, self.map_id, view)
+        item.setParentItem(layer)
+        item.set_style(style)
+        item.setToolTip(tip)
+        return item
+
+    def _map_disputes(self, root: str) -> list[str]:
+        """Topics of the disputes the chosen map names that concern this root (or all roots)."""
+        record = self.atlas.maps.get(self.map_id or "")
+        ids = record.disputes if record else []
+        about = [
+            d for d in ids if d in self.atlas.disputes and root in self.atlas.disputes[d].about
+        ]
+        return [self.atlas.disputes[d].topic for d in (about or ids) if d in self.atlas.disputes]
+
+    def _overlap_tip(self, root: str, other: str) -> str:
+        map_name = self.atlas.maps[self.map_id or ""].name if self.map_id in self.atlas.maps else ""
+        topics = "; ".join(f"“{t}”" for t in self._map_disputes(root))
+        return (
+            f"{root} and {other} overlap here in {map_name}: this skin may feel through either "
+            f"root. Disputes: {topics}"
+        )
+
+    def _disagree_tip(self, root: str) -> str:
+        topics = "; ".join(f"“{t}”" for t in self._map_disputes(root))
+        return (
+            f"The maps disagree here: some give this skin to {root}, others do not. "
+            f"Disputes: {topics}"
+        )
+
+    def _update_legend(self, entries: list[tuple[str, str]]) -> None:
+        if not entries:
+            if self.legend.overlay_entries:
+                self.legend.set_overlay("", [])
+                self._place_controls()
+                QTimer.singleShot(0, self._place_controls)
+            return
+        colours = palette.OVERLAY_COLOURS
+        rows = []
+        for i, (rid, name) in enumerate(entries):
+            c = colours[i % len(colours)]
+            fill = QColor(c)
+            fill.setAlpha(palette.OVERLAY_ALPHA)
+            styles = (
+                Qt.BrushStyle.SolidPattern,
+                Qt.BrushStyle.Dense4Pattern,
+                Qt.BrushStyle.Dense5Pattern,
+            )
+            pattern = styles[(i // len(colours)) % len(styles)]
+            label = f"{i + 1}  {name}" if self.overlay == "nerves" else f"{rid}"
+            rows.append((swatch(fill, c.darker(150), brush_style=pattern, width=1.4), label))
+        if self.overlay == "dermatomes":
+            record = self.atlas.maps.get(self.map_id or "")
+            title = f"Dermatomes: {record.name}" if record else "Dermatomes"
+        else:
+            title = "Skin of each nerve"
+        if (title, [r[1] for r in rows]) != (
+            self.legend.overlay_title,
+            [e[1] for e in self.legend.overlay_entries],
+        ):
+            self.legend.set_overlay(title, rows)
+            self._place_controls()
+            self.fit()
+            QTimer.singleShot(0, self._place_controls)  # once the new rows are laid out
 
     def _show_pattern(self, state: AppState) -> None:
         """Every marked place at once, in its own fill, outline and hatching; nothing else."""
@@ -282,6 +706,10 @@ class AtlasCanvas(pg.GraphicsView):
                     i.shape().contains(p + d) for i in above for d in ring
                 ):
                     candidates.append(p)
+        # a point the view shows (not scrolled off, nor under the switches or the legend)
+        shown = self.vb.viewRect()
+        on_screen = [p for p in candidates if shown.contains(item.mapToItem(self.vb.childGroup, p))]
+        candidates = on_screen or candidates
         if not candidates:
             raise LookupError(f"no free point on {item.shape_data.svg_id}")
         c = rect.center()
@@ -291,6 +719,11 @@ class AtlasCanvas(pg.GraphicsView):
     def to_viewport(self, point: QPointF) -> QPointF:
         scene_point = self.vb.mapViewToScene(point)
         return QPointF(self.mapFromScene(scene_point))
+
+
+def _big(path: QPainterPath) -> bool:
+    box = path.boundingRect()
+    return not path.isEmpty() and box.width() > MIN_ZONE and box.height() > MIN_ZONE
 
 
 def _same_side(selected: str | None, drawn: str | None) -> bool:

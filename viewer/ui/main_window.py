@@ -85,6 +85,9 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "text-larger",
             "text-smaller",
             None,
+            "map-menu",
+            "overlay-menu",
+            None,
             "full-screen",
             "presentation",
             "theme-menu",
@@ -101,6 +104,9 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("&Help", ("shortcuts", "sources", "about")),
 )
 THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+#: The drawing's overlays: none, every root's dermatome, or every nerve's skin.
+OVERLAYS: tuple[str | None, ...] = (None, "dermatomes", "nerves")
+OVERLAY_TEXT = {None: "No overlay", "dermatomes": "All dermatomes", "nerves": "All nerve skin areas"}
 THEME_TIP = {
     "system": "Follow the system's light or dark setting",
     "light": "Dark text on a light background",
@@ -188,6 +194,9 @@ class MainWindow(QMainWindow):
         self.text_steps = 0
         self._restore()
         self.registry.refresh()  # greyed out from the start where they would do nothing
+        # the switches in the legend strip and the View menu stay in step
+        self.canvas.map_box.currentIndexChanged.connect(lambda _i: self.registry.refresh())
+        self.canvas.overlay_box.currentIndexChanged.connect(lambda _i: self.registry.refresh())
         self._on_state(self.state)
 
     # -- actions the window owns --------------------------------------------------------------
@@ -278,6 +287,30 @@ class MainWindow(QMainWindow):
                     checked=lambda _s, c=code: current_language() == c,  # type: ignore[misc]
                 )
             )
+        for map_id, record in self.atlas.maps.items():
+            specs.append(
+                ActionSpec(
+                    f"map-{map_id}",
+                    record.name,
+                    tr("Draw the dermatomes as this published map draws them"),
+                    lambda m=map_id: self.set_map(m),  # type: ignore[misc]
+                    checkable=True,
+                    group="maps",
+                    checked=lambda _s, m=map_id: self.canvas.map_id == m,  # type: ignore[misc]
+                )
+            )
+        for overlay in OVERLAYS:
+            specs.append(
+                ActionSpec(
+                    f"overlay-{overlay or 'none'}",
+                    OVERLAY_TEXT[overlay],
+                    OVERLAY_TEXT[overlay],
+                    lambda o=overlay: self.set_overlay(o),  # type: ignore[misc]
+                    checkable=True,
+                    group="overlays",
+                    checked=lambda _s, o=overlay: self.canvas.overlay == o,  # type: ignore[misc]
+                )
+            )
         for choice in CHOICES:
             specs.append(
                 ActionSpec(
@@ -342,6 +375,14 @@ class MainWindow(QMainWindow):
                     sub = menu.addMenu(tr(title))
                     sub.setObjectName(name)
                     sub.aboutToShow.connect(lambda m=sub, n=name: self._fill_menu(m, n))
+                elif name == "map-menu":
+                    sub = menu.addMenu(tr("Dermatome map"))
+                    for map_id in self.atlas.maps:
+                        sub.addAction(self.registry[f"map-{map_id}"])
+                elif name == "overlay-menu":
+                    sub = menu.addMenu(tr("Overlay"))
+                    for overlay in OVERLAYS:
+                        sub.addAction(self.registry[f"overlay-{overlay or 'none'}"])
                 elif name == "language-menu":
                     sub = menu.addMenu(tr("Language"))
                     for code in available_languages():
@@ -352,6 +393,14 @@ class MainWindow(QMainWindow):
     # -- what the actions do -----------------------------------------------------------------
     def show_view(self, name: str) -> None:
         self.state.show_view(name)
+
+    def set_map(self, map_id: str) -> None:
+        self.canvas.set_map(map_id)
+        self.registry.refresh()
+
+    def set_overlay(self, overlay: str | None) -> None:
+        self.canvas.set_overlay(overlay)
+        self.registry.refresh()
 
     def zoom(self, factor: float) -> None:
         self.canvas.vb.scaleBy((factor, factor))

@@ -36,3 +36,25 @@ RELATED_FILL = QColor(86, 180, 233, 120)
 MARKED_FILL = QColor(204, 121, 167, 150)
 LABEL = QColor("#2b2b2b")
 POINT_RING = QColor("#ffffff")
+
+# -- the dermatome and nerve-territory layers -----------------------------------------------------
+#: the selected root's dermatome, or the selected nerve's skin: the selection colour, lighter
+LAYER_SELECTED_FILL = QColor(213, 94, 0, 105)
+#: where neighbouring dermatomes of the chosen map overlap: blue cross-hatching
+OVERLAP_HATCH = QColor("#0072B2")
+#: where the maps disagree about the selected root: dark diagonal hatching, dashed edge
+DISAGREE_HATCH = QColor(40, 40, 40, 150)
+#: one colour per entry of an overlay (all roots, or all nerves), Okabe–Ito first; entries past
+#: the colours repeat them with a hatching, and every overlay shape also carries its name
+OVERLAY_COLOURS = [
+    QColor("#E69F00"),
+    QColor("#56B4E9"),
+    QColor("#009E73"),
+    QColor("#F0E442"),
+    QColor("#0072B2"),
+    QColor("#D55E00"),
+    QColor("#CC79A7"),
+    QColor("#999999"),
+    QColor("#444444"),
+]
+OVERLAY_ALPHA = 120

@@ -10,8 +10,16 @@ from enum import Enum
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from viewer.drawing.shapes import Shape
 from viewer.ui import palette
@@ -34,6 +42,9 @@ REGION_LIFT = (
 #: a hundredth of a pixel at the default fit, a fifth of a pixel at 20x zoom.
 CURVE_THRESHOLD = 0.02
 
+
+#: nerves and roots at rest are drawn at this share of their SVG width
+NORMAL_LINE = 0.6
 
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 NO_CACHE = QGraphicsItem.CacheMode.NoCache
@@ -162,6 +173,8 @@ class ShapeItem(pg.GraphicsObject):
     def _paint_line(self, p: QPainter) -> None:
         w = self.shape_data.stroke_width
         core, edge = palette.NERVE, palette.NERVE_EDGE
+        if self.state is State.NORMAL and not self.hovered:
+            w *= NORMAL_LINE  # quieter until selected, so the plexus reads as a few calm lines
         if self.state is State.SELECTED:
             core, edge, w = palette.VERMILLION, palette.VERMILLION.darker(150), w + 3
         elif self.state is State.RELATED:
@@ -217,3 +230,76 @@ class ShapeItem(pg.GraphicsObject):
             self.sigClicked.emit(self, ev.modifiers())  # type: ignore[attr-defined]
         else:
             ev.ignore()  # type: ignore[attr-defined]
+
+
+class LayerStyle(Enum):
+    SELECTED = 0  # the selected root's dermatome or the selected nerve's territory
+    OVERLAY = 1  # one of all roots' dermatomes, or all nerves' territories, in its own colour
+    OVERLAP = 2  # hatching: neighbouring dermatomes overlap here in the chosen map
+    DISAGREE = 3  # hatching: the maps disagree here about the selected root
+
+
+#: above the bones and discs (so their colour shows through the translucent bones), below the
+#: muscles, nerves and labels
+LAYER_Z = {
+    LayerStyle.OVERLAY: 21.4,
+    LayerStyle.SELECTED: 21.6,
+    LayerStyle.OVERLAP: 21.7,
+    LayerStyle.DISAGREE: 21.8,
+}
+
+
+class LayerItem(QGraphicsPathItem):
+    """A dermatome (per map), a nerve's skin territory, or a hatched zone over them. Never takes
+    a click, so the region underneath is what a click selects; hatched zones carry a tooltip that
+    names the dispute behind them. Hidden unless shown, so it costs nothing otherwise."""
+
+    def __init__(
+        self,
+        path: QPainterPath,
+        kind: str,
+        content_id: str,
+        side: str | None,
+        map_id: str | None,
+        view: str,
+    ):
+        super().__init__(path)
+        self.kind, self.content_id, self.side, self.map_id, self.view = (
+            kind,
+            content_id,
+            side,
+            map_id,
+            view,
+        )
+        self.style: LayerStyle | None = None
+        self.colour = palette.VERMILLION
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+        self.hide()
+
+    def set_style(self, style: LayerStyle, colour: QColor | None = None, pattern: int = 0) -> None:
+        self.style = style
+        self.setZValue(LAYER_Z[style])
+        if style is LayerStyle.SELECTED:
+            brush, pen = QBrush(palette.LAYER_SELECTED_FILL), QPen(palette.VERMILLION, 2.5)
+        elif style is LayerStyle.OVERLAY:
+            c = QColor(colour or palette.ORANGE)
+            fill = QColor(c)
+            fill.setAlpha(palette.OVERLAY_ALPHA)
+            styles = (
+                Qt.BrushStyle.SolidPattern,
+                Qt.BrushStyle.Dense4Pattern,
+                Qt.BrushStyle.Dense5Pattern,
+            )
+            brush = QBrush(fill, styles[pattern % len(styles)])
+            pen = QPen(c.darker(150), 1.4)
+        elif style is LayerStyle.OVERLAP:
+            brush = QBrush(palette.OVERLAP_HATCH, Qt.BrushStyle.DiagCrossPattern)
+            pen = QPen(palette.OVERLAP_HATCH, 1.2, Qt.PenStyle.DotLine)
+        else:
+            brush = QBrush(palette.DISAGREE_HATCH, Qt.BrushStyle.FDiagPattern)
+            pen = QPen(palette.DISAGREE_HATCH, 1.4, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self.setBrush(brush)
+        self.setPen(pen)
