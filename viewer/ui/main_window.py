@@ -6,6 +6,7 @@ It remembers its size, place, views, panel width, theme and last selection betwe
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QStringListModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
@@ -161,10 +162,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.parts = PartsList(atlas, self.state)
+        self._parts: PartsList | None = None  # built when first shown: start-up does not need it
         self.parts_dock = QDockWidget(tr("Parts"), self)
         self.parts_dock.setObjectName("parts-dock")
-        self.parts_dock.setWidget(self.parts)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parts_dock)
         self.parts_dock.hide()
         self._build_classroom()
@@ -422,7 +422,16 @@ class MainWindow(QMainWindow):
         self.right.setVisible(not self.right.isVisible())
         self.registry["show-panel"].setChecked(self.right.isVisible())
 
+    @property
+    def parts(self) -> PartsList:
+        if self._parts is None:
+            self._parts = PartsList(self.atlas, self.state)
+            self.parts_dock.setWidget(self._parts)
+            self._parts._on_state(self.state)
+        return self._parts
+
     def toggle_parts(self) -> None:
+        self.parts  # noqa: B018 - built on first use
         self.parts_dock.setVisible(not self.parts_dock.isVisible())
         self.registry["show-parts"].setChecked(self.parts_dock.isVisible())
         if self.parts_dock.isVisible():
@@ -462,32 +471,58 @@ class MainWindow(QMainWindow):
 
     # -- classroom -----------------------------------------------------------------------------
     def _build_classroom(self) -> None:
+        """The Classroom dock and presentation mode. The tour bar, quiz panel and case panel
+        are built when first used: they need the quiz and tour schema, which start-up does not."""
         from PySide6.QtWidgets import QStackedWidget
 
-        from viewer.ui.case_panel import CasePanel
         from viewer.ui.presentation import Presentation
-        from viewer.ui.quiz_panel import QuizPanel
-        from viewer.ui.tour_bar import TourBar, zoom_to
 
-        self.tour_bar = TourBar(self.atlas, self.state, zoom=lambda f: zoom_to(self.canvas, f))
-        self.quiz_panel = QuizPanel(self.atlas, self.state)
-        self.quiz_panel.connect_canvas(self.canvas)
-        self.case_panel = CasePanel(self.atlas, self.state)
         self.teach_stack = QStackedWidget()
-        for widget in (self.tour_bar, self.quiz_panel, self.case_panel):
-            self.teach_stack.addWidget(widget)
         self.teach_dock = QDockWidget(tr("Classroom"), self)
         self.teach_dock.setObjectName("teach-dock")
         self.teach_dock.setWidget(self.teach_stack)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.teach_dock)
         self.teach_dock.hide()
-        self.tour_bar.sigFinished.connect(self._end_teaching)
-        self.quiz_panel.sigFinished.connect(lambda _score: self._quiz_finished())
-        self.presentation = Presentation(
-            self.canvas, self.state, [self.panel, self.pattern_panel, self.tour_bar, self.quiz_panel, self.case_panel], host=self
-        )
+        self.presentation = Presentation(self.canvas, self.state, [self.panel, self.pattern_panel], host=self)
         self.presentation.sigLeft.connect(self._after_presentation)
         self._classroom = None
+        self._teaching: dict[str, QWidget] = {}
+
+    def _teaching_widget(self, name: str) -> Any:
+        if name not in self._teaching:
+            if name == "tour":
+                from viewer.ui.tour_bar import TourBar, zoom_to
+
+                bar = TourBar(self.atlas, self.state, zoom=lambda f: zoom_to(self.canvas, f))
+                bar.sigFinished.connect(self._end_teaching)
+                widget: QWidget = bar
+            elif name == "quiz":
+                from viewer.ui.quiz_panel import QuizPanel
+
+                quiz = QuizPanel(self.atlas, self.state)
+                quiz.connect_canvas(self.canvas)
+                quiz.sigFinished.connect(lambda _score: self._quiz_finished())
+                widget = quiz
+            else:
+                from viewer.ui.case_panel import CasePanel
+
+                widget = CasePanel(self.atlas, self.state)
+            self.teach_stack.addWidget(widget)
+            self.presentation.panels.append(widget)
+            self._teaching[name] = widget
+        return self._teaching[name]
+
+    @property
+    def tour_bar(self) -> Any:
+        return self._teaching_widget("tour")
+
+    @property
+    def quiz_panel(self) -> Any:
+        return self._teaching_widget("quiz")
+
+    @property
+    def case_panel(self) -> Any:
+        return self._teaching_widget("case")
 
     def classroom(self):  # type: ignore[no-untyped-def]
         """Tours and quiz banks of the content folder, read when first needed."""
@@ -775,7 +810,7 @@ class MainWindow(QMainWindow):
         """Esc steps back one level: out of a tour, quiz or case, else out of full screen, else
         out of pattern mode, else clears."""
         if self.teach_dock.isVisible():
-            if self.teach_stack.currentWidget() is self.tour_bar:
+            if self.teach_stack.currentWidget() is self._teaching.get("tour"):
                 self.tour_bar.finish()
             self._end_teaching()
         elif self.isFullScreen():
@@ -805,6 +840,8 @@ class MainWindow(QMainWindow):
         state = s.get("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+            if self.parts_dock.isVisible():
+                self.parts  # noqa: B018 - restored open: build its list now
         sizes = s.get("window/splitter")
         try:
             self.splitter.setSizes([int(v) for v in sizes])  # type: ignore[union-attr]

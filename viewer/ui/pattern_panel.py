@@ -61,6 +61,10 @@ class PatternPanel(QWidget):
         top = QHBoxLayout()
         self.count = QLabel()
         self.count.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        # a longer count ("… both legs: see the warning") wraps instead of widening the panel,
+        # so the drawing never shifts under the clinician's pointer
+        self.count.setWordWrap(True)
+        self.count.setMinimumWidth(10)
         self.count.setToolTip(
             tr(
                 "Click the drawing to add a place, click it again to remove it. "
