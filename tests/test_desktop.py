@@ -284,3 +284,41 @@ def test_map_and_overlay_from_the_view_menu(window):
     # and the legend-strip switch moves the menu's tick
     window.canvas.overlay_box.setCurrentIndex(window.canvas.overlay_box.findData(None))
     assert window.registry["overlay-none"].isChecked()
+
+
+def test_arrow_keys_move_between_neighbouring_regions(window, qtbot):
+    click_item(window, "regions", "heel", "left")
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Up)
+    above = window.state.current
+    assert above.kind == "regions" and above.id != "heel" and above.side == "left"
+    # the region chosen really lies above the heel on the screen
+    heel = window.canvas.items_for("regions", "heel", "left", "posterior")[0]
+    moved = window.canvas.items_for("regions", above.id, "left", "posterior")[0]
+    y = lambda item: item.mapToScene(item.shape().boundingRect().center()).y()  # noqa: E731
+    assert y(moved) < y(heel)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Down)
+    assert window.state.current.id != above.id
+    assert "Selected:" in window.canvas.accessibleDescription()
+
+
+def test_citations_read_as_author_and_year_with_the_full_one_on_hover(window):
+    from viewer.content.answers import Reference
+    from viewer.present.panel_html import author_year
+
+    assert author_year(Reference("x", "Suri P, Rainville J. Does this older adult... JAMA. 2010;304:2628.", "review")) == "Suri 2010"
+    assert author_year(Reference("y", "van der Windt DA, Simons E. Physical examination. Cochrane. 2010.", "review")) == "van der Windt 2010"
+    import re
+
+    window.state.select("conditions", "central-stenosis")
+    html = window.panel.html_for(window.state.current)
+    cited = re.findall(r'href="cite:([^"]+)"', html)
+    assert cited
+    first = window.atlas.sources[cited[0]]
+    assert author_year(Reference(first.id, first.citation, first.kind)) in window.panel.toPlainText()
+    assert first.citation in window.panel.toPlainText()  # and in full in the list at the end
+    # a citation link never navigates anywhere
+    from PySide6.QtCore import QUrl
+
+    window.panel.anchorClicked.emit(QUrl(f"cite:{cited[0]}"))
+    assert window.state.current.id == "central-stenosis"

@@ -8,6 +8,7 @@ click back into the one app state; citations are numbered against the answer's s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 from typing import Any
@@ -111,17 +112,46 @@ def bullet_list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>" if items else ""
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_INITIALS = re.compile(r"\s+[A-Z]{1,3}$")
+#: In-text citations name at most this many sources, then "+N"; the list below has them all.
+CITED_INLINE = 2
+
+
+def author_year(ref: Reference) -> str:
+    """A short, readable name for a source: "Suri 2010", "van der Windt 2010", or for a body
+    without authors its first words ("NICE NG59 2016")."""
+    head = ref.citation.split(". ")[0].split(",")[0].strip()
+    head = _INITIALS.sub("", head)
+    head = head.replace("National Institute for Health and Care Excellence", "NICE")
+    if len(head) > 28:
+        words = head.split()[:3]
+        while len(words) > 1 and words[-1].lower() in ("of", "for", "and", "the", "in", "on"):
+            words.pop()
+        head = " ".join(words)
+    year = _YEAR.search(ref.citation)
+    return f"{head} {year.group(0)}" if year and year.group(0) not in head else head
+
+
 class Citations:
-    """Numbers citations by their place in the answer's reference list, so the panel shows
-    readable "[2, 5]" instead of source ids."""
+    """In-text citations as short author–year names ("[Suri 2010; Laslett 2005 +1]"), each a
+    link whose hover shows the full citation; the full list closes the page, numbered."""
 
     def __init__(self, references: Iterable[Reference]):
         self.refs = list(references)
         self.number = {r.id: i + 1 for i, r in enumerate(self.refs)}
+        self.by_id = {r.id: r for r in self.refs}
 
     def __call__(self, ids: Iterable[str]) -> str:
-        nums = sorted({self.number[i] for i in ids if i in self.number})
-        return f'<span class="src">[{", ".join(map(str, nums))}]</span>' if nums else ""
+        known = sorted({i for i in ids if i in self.by_id}, key=lambda i: self.number[i])
+        if not known:
+            return ""
+        shown = [
+            f'<a href="cite:{e(i)}">{e(author_year(self.by_id[i]))}</a>' for i in known[:CITED_INLINE]
+        ]
+        more = f" +{len(known) - CITED_INLINE}" if len(known) > CITED_INLINE else ""
+        return f'<span class="src">[{"; ".join(shown)}{more}]</span>'
+
 
     def section(self) -> str:
         if not self.refs:

@@ -666,6 +666,61 @@ class AtlasCanvas(pg.GraphicsView):
                 rect = rect.united(r)
         self.vb.setRange(rect, padding=0.01)
 
+    # -- the keyboard ----------------------------------------------------------------------
+    ARROWS = {
+        Qt.Key.Key_Left: (-1.0, 0.0),
+        Qt.Key.Key_Right: (1.0, 0.0),
+        Qt.Key.Key_Up: (0.0, -1.0),
+        Qt.Key.Key_Down: (0.0, 1.0),
+    }
+
+    def neighbour(self, item: ShapeItem, key: Qt.Key) -> ShapeItem | None:
+        """The nearest region on screen in the arrow's direction (within 60° of it), in the
+        same view: what the arrow keys move to."""
+        dx, dy = self.ARROWS[key]
+        here = item.mapToScene(item.shape().boundingRect().center())
+        best: tuple[float, ShapeItem] | None = None
+        for other in self.items:
+            if other is item or other.shape_data.kind != "regions" or not other.isVisible():
+                continue
+            if other.parentItem() is not item.parentItem():
+                continue
+            there = other.mapToScene(other.shape().boundingRect().center())
+            vx, vy = there.x() - here.x(), there.y() - here.y()
+            along = vx * dx + vy * dy
+            dist = (vx * vx + vy * vy) ** 0.5
+            if along <= 0 or along < dist * 0.5:  # behind, or more than 60° off the arrow
+                continue
+            score = dist + abs(vx * dy - vy * dx)  # near, and close to the arrow's line
+            if best is None or score < best[0]:
+                best = (score, other)
+        return best[1] if best else None
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        """Arrow keys move the selection between neighbouring regions; Enter in pattern mode
+        marks or unmarks the selected place. Without a selected region, the first arrow picks
+        the low back."""
+        key = ev.key()
+        if key in self.ARROWS and ev.modifiers() == Qt.KeyboardModifier.NoModifier:
+            cur = self.state.current
+            if cur is None or cur.kind != "regions":
+                start = self.items_for("regions", "low-back", "left") or [
+                    i for i in self.items if i.shape_data.kind == "regions"
+                ]
+                if start:
+                    s = start[0].shape_data
+                    self.state.select("regions", s.content_id or "", s.side)  # type: ignore[arg-type]
+                ev.accept()
+                return
+            items = [i for i in self.items_for("regions", cur.id, cur.side if cur.side != BOTH else None) if i.isVisible()]
+            nxt = self.neighbour(items[0], key) if items else None
+            if nxt is not None:
+                s = nxt.shape_data
+                self.state.select("regions", s.content_id or "", s.side)  # type: ignore[arg-type]
+            ev.accept()
+            return
+        super().keyPressEvent(ev)
+
     def items_for(
         self, kind: str, content_id: str, side: str | None = None, view: str | None = None
     ) -> list[ShapeItem]:

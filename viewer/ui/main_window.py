@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.canvas = AtlasCanvas(atlas, views, self.state)
         self.canvas.setAccessibleName("Body drawing")
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows move between regions
         self.canvas.setAccessibleDescription(
             "Back and front views of the spine, pelvis and legs; use the parts list "
             "(View menu) to choose parts from the keyboard"
@@ -760,6 +761,14 @@ class MainWindow(QMainWindow):
             total = max(self.right.height(), 400)
             self.right.setSizes([total * 2 // 5, total - total * 2 // 5])
         self.pattern_panel.setVisible(drawing)
+        target = state.current
+        if target is not None:  # what a screen reader says about the drawing now
+            side = f" ({tr(target.side)})" if target.side else ""
+            name = self.atlas.record(target.kind, target.id).name
+            self.canvas.setAccessibleDescription(tr("Selected: {name}").format(name=name + side))
+        elif drawing:
+            n = len(state.pattern.places)
+            self.canvas.setAccessibleDescription(tr("{n} places marked").format(n=n))
         if not self._searching:  # a selection made elsewhere: the box no longer applies
             self.search.clear()
             self.search_message.clear()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from viewer.content.atlas import SELECTABLE, Atlas
 from viewer.content.explain import explain, overview, red_flag_info
@@ -112,6 +112,19 @@ class SidePanel(QTextBrowser):
         scroll = self.verticalScrollBar().value() if state.mode == "pattern" else 0
         self._show(html)
         self.verticalScrollBar().setValue(scroll)  # re-ranking should not jump to the top
+
+    def event(self, ev: QEvent) -> bool:
+        """Hovering a short citation shows the full one (links only ever navigate the atlas;
+        a citation link only explains itself)."""
+        if ev.type() == QEvent.Type.ToolTip:
+            href = self.anchorAt(ev.pos() - self.viewport().pos())  # type: ignore[attr-defined]
+            if href.startswith("cite:"):
+                source = self.atlas.sources.get(href[5:])
+                if source is not None:
+                    QToolTip.showText(ev.globalPos(), source.citation, self)  # type: ignore[attr-defined]
+                    return True
+            QToolTip.hideText()
+        return super().event(ev)
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() != "atlas":
