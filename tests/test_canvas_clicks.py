@@ -112,3 +112,35 @@ def test_disclaimer_always_visible(window):
     assert window.disclaimer.isVisible()
     assert "does not diagnose" in window.disclaimer.text()
     assert window.windowTitle() == "Sciatica Atlas"
+
+
+def test_a_click_beside_a_nerve_over_the_calf_selects_the_calf(window):
+    """The wide grab area of a nerve only counts away from skin regions; over the calf, a click
+    beside the drawn line is a click on the calf, and one on the line is a click on the nerve."""
+    from PySide6.QtCore import QPointF
+
+    from tests.ui_driver import click_at
+
+    calf = window.canvas.items_for("regions", "calf-posterior", "left", "posterior")[0]
+    nerves = [i for i in window.canvas.items if i.is_line and i.parentItem() is calf.parentItem()]
+    rect = calf.shape().boundingRect()
+    beside = on_line = None
+    for ix in range(1, 40):
+        for iy in range(1, 40):
+            p = QPointF(rect.left() + rect.width() * ix / 40, rect.top() + rect.height() * iy / 40)
+            if not calf.shape().contains(p):
+                continue
+            at = calf.mapToScene(p)
+            for nerve in nerves:
+                q = nerve.mapFromScene(at)
+                if nerve._hit.contains(q) and not nerve._core.contains(q) and beside is None:
+                    others = [n for n in nerves if n is not nerve and n._hit.contains(n.mapFromScene(at))]
+                    if not others:
+                        beside = (calf.mapToItem(window.canvas.vb.childGroup, p), nerve)
+    assert beside is not None
+    click_at(window.canvas, beside[0])
+    assert (window.state.current.kind, window.state.current.id) == ("regions", "calf-posterior")
+    # and the nerve itself is still a click away, on its line
+    nerve = beside[1]
+    click_at(window.canvas, window.canvas.interior_point(nerve))
+    assert window.state.current.kind == "nerves"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -98,6 +98,10 @@ class ShapeItem(pg.GraphicsObject):
             stroker.setWidth(max(shape.stroke_width + 4, 9))
             stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
             self._hit = stroker.createStroke(self.path)
+            # over a region of skin, only the drawn line itself counts: a nerve crossing the
+            # calf must not swallow clicks meant for the calf around it
+            stroker.setWidth(max(shape.stroke_width + 1, 4))
+            self._core = stroker.createStroke(self.path)
         else:
             self._hit = self.path
         pad = shape.stroke_width + 6
@@ -212,9 +216,8 @@ class ShapeItem(pg.GraphicsObject):
     # -- mouse ----------------------------------------------------------------------------
     def hoverEvent(self, ev: object) -> None:
         over = (
-            self.takes_clicks
-            and not ev.isExit()  # type: ignore[attr-defined]
-            and self._hit.contains(ev.pos())  # type: ignore[attr-defined]
+            not ev.isExit()  # type: ignore[attr-defined]
+            and self.wants(ev.pos())  # type: ignore[attr-defined]
             and ev.acceptClicks(Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
         )
         if over != self.hovered:
@@ -222,10 +225,31 @@ class ShapeItem(pg.GraphicsObject):
             self.update()
             self.sigHovered.emit(self, self.hovered)
 
+    def wants(self, pos: QPointF) -> bool:
+        """Whether a pointer at ``pos`` (item coordinates) means this item: anywhere on its
+        generous hit area for a region, or for a line away from skin regions; only on the drawn
+        line where it crosses a region."""
+        if not self.takes_clicks or not self._hit.contains(pos):
+            return False
+        if not self.is_line or self._core.contains(pos):
+            return True
+        scene = self.scene()
+        if scene is None:
+            return True
+        at = self.mapToScene(pos)
+        return not any(
+            isinstance(other, ShapeItem)
+            and not other.is_line
+            and other.takes_clicks
+            and other.isVisible()
+            and other.shape().contains(other.mapFromScene(at))
+            for other in scene.items(at)
+        )
+
     def mouseClickEvent(self, ev: object) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
             return
-        if self.takes_clicks and self._hit.contains(ev.pos()):  # type: ignore[attr-defined]
+        if self.wants(ev.pos()):  # type: ignore[attr-defined]
             ev.accept()  # type: ignore[attr-defined]
             self.sigClicked.emit(self, ev.modifiers())  # type: ignore[attr-defined]
         else:
