@@ -124,7 +124,7 @@ def test_a_click_beside_a_nerve_over_the_calf_selects_the_calf(window):
     calf = window.canvas.items_for("regions", "calf-posterior", "left", "posterior")[0]
     nerves = [i for i in window.canvas.items if i.is_line and i.parentItem() is calf.parentItem()]
     rect = calf.shape().boundingRect()
-    beside = on_line = None
+    beside = None
     for ix in range(1, 40):
         for iy in range(1, 40):
             p = QPointF(rect.left() + rect.width() * ix / 40, rect.top() + rect.height() * iy / 40)
