@@ -98,3 +98,22 @@ def test_instructor_saves_a_case_and_a_student_opens_it(window, tmp_path):
     assert window.open_case(path)
     assert window.teach_stack.currentWidget() is window.case_panel
     assert window.state.pattern.has_place("calf-posterior", "left")
+
+
+def test_presentation_shows_one_view_without_the_legend_and_restores_them(window, qtbot):
+    assert window.state.shown == "both" and window.canvas.legend_shown
+    window.registry["presentation"].trigger()
+    QApplication.processEvents()
+    assert window.state.shown == "posterior" and not window.canvas.legend.isVisible()
+    assert not window.menuBar().isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert window.state.shown == "both" and window.canvas.legend.isVisible()
+    assert window.menuBar().isVisible()
+
+
+def test_legend_can_be_hidden_from_the_view_menu(window):
+    window.registry["show-legend"].trigger()
+    assert not window.canvas.legend.isVisible() and not window.registry["show-legend"].isChecked()
+    window.registry["show-legend"].trigger()
+    assert window.canvas.legend.isVisible()

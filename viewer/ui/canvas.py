@@ -217,7 +217,7 @@ class AtlasCanvas(pg.GraphicsView):
         self.legend.set_available(self.width() - 30)
         self.legend.adjustSize()
         top = 0
-        bottom = self.legend.sizeHint().height() + 4
+        bottom = self.legend.sizeHint().height() + 4 if self.legend_shown else 0
         if self._room != (top, bottom):
             self._room = (top, bottom)
             self.updateMatrix()
@@ -658,6 +658,16 @@ class AtlasCanvas(pg.GraphicsView):
         for view_name, layer in self.layers.items():
             layer.setVisible(name in (BOTH, view_name))
         self.fit()
+
+    @property
+    def legend_shown(self) -> bool:
+        return getattr(self, "_legend_shown", True)
+
+    def set_legend_visible(self, shown: bool) -> None:
+        """Show or hide the legend strip (and its switches); the drawing takes the room."""
+        self._legend_shown = shown
+        self.legend.setVisible(shown)
+        self._place_controls()
 
     def fit(self) -> None:
         rect = QRectF()

@@ -93,6 +93,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "presentation",
             "theme-menu",
             "language-menu",
+            "show-legend",
             "show-panel",
             "show-parts",
         ),
@@ -229,6 +230,15 @@ class MainWindow(QMainWindow):
                 self.toggle_full_screen,
                 std.FullScreen if not QKeySequence(std.FullScreen).isEmpty() else "F11",
                 checkable=True,
+            ),
+            ActionSpec(
+                "show-legend",
+                "Show legend",
+                "Show or hide the legend and the map switches under the drawing",
+                self.toggle_legend,
+                "Ctrl+Shift+L",
+                checkable=True,
+                checked=lambda _s: self.canvas.legend_shown,
             ),
             ActionSpec("show-panel", "Show panel", "Show or hide the explanation panel", self.toggle_panel, "F9", checkable=True),
             ActionSpec("show-parts", "Parts list", "A list of every part, for the keyboard and screen readers", self.toggle_parts, "Ctrl+L", checkable=True),
@@ -430,6 +440,10 @@ class MainWindow(QMainWindow):
             self.parts_dock.setWidget(self._parts)
             self._parts._on_state(self.state)
         return self._parts
+
+    def toggle_legend(self) -> None:
+        self.canvas.set_legend_visible(not self.canvas.legend_shown)
+        self.registry["show-legend"].setChecked(self.canvas.legend_shown)
 
     def toggle_parts(self) -> None:
         self.parts  # noqa: B018 - built on first use
@@ -680,7 +694,12 @@ class MainWindow(QMainWindow):
             self.presentation.leave()
             return
         self._was_full_screen = self.isFullScreen()
-        self.menuBar().hide()  # every pixel for the drawing; F5 or Esc brings them back
+        # one view, no legend strip, no menus: every pixel for the drawing; Esc brings them back
+        self._before_presenting = (self.state.shown, self.canvas.legend_shown)
+        if self.state.shown == ALL_VIEWS:
+            self.state.show_view(self.views[0].name)
+        self.canvas.set_legend_visible(False)
+        self.menuBar().hide()
         for bar in self.findChildren(QToolBar):
             bar.hide()
         self.showFullScreen()
@@ -688,6 +707,9 @@ class MainWindow(QMainWindow):
         self.registry["presentation"].setChecked(True)
 
     def _after_presentation(self) -> None:
+        shown, legend = getattr(self, "_before_presenting", (self.state.shown, True))
+        self.state.show_view(shown)
+        self.canvas.set_legend_visible(legend)
         self.menuBar().show()
         for bar in self.findChildren(QToolBar):
             bar.show()
