@@ -333,10 +333,11 @@ def _key(item: Any) -> tuple[Any, ...]:
     return (s.kind, s.content_id, s.side)
 
 
-def timed_click(rig: Rig, item: Any, pos: Any) -> Sample:
+def _click_until_repainted(rig: Rig, pos: Any, what: str) -> tuple[float, Any, int, int]:
+    """One click as a person makes it (move, press, release) at ``pos``, then the event loop
+    until the canvas and the panel have repainted. Returns the seconds taken, the item that
+    received the click (None for a miss: nothing to wait for) and the paint counts."""
     from PySide6.QtCore import QEvent, Qt
-
-    from viewer.ui.shape_item import State
 
     left = Qt.MouseButton.LeftButton
     rig.wait_for_move_slot()
@@ -349,22 +350,20 @@ def timed_click(rig: Rig, item: Any, pos: Any) -> Sample:
     if received is not None:
         rig.pump(
             lambda: rig.canvas_paints.count > canvas0 and rig.panel_paints.count > panel0,
-            "repaint of the canvas and the panel after a click",
+            f"repaint of the canvas and the panel after {what}",
         )
-    else:  # a miss: nothing to wait for; it is recorded as a miss, not timed as a click
+    else:  # a miss: recorded as a miss, not timed as a click
         rig.settle()
     seconds = time.perf_counter() - t0
-    return rig.record(
-        Sample(
-            "click",
-            seconds,
-            rig.canvas_paints.count - canvas0,
-            rig.panel_paints.count - panel0,
-            item,
-            received,
-            ok=received is item and getattr(item, "state", None) is State.SELECTED,
-        )
-    )
+    return seconds, received, rig.canvas_paints.count - canvas0, rig.panel_paints.count - panel0
+
+
+def timed_click(rig: Rig, item: Any, pos: Any) -> Sample:
+    from viewer.ui.shape_item import State
+
+    seconds, received, canvas, panel = _click_until_repainted(rig, pos, "a click")
+    ok = received is item and getattr(item, "state", None) is State.SELECTED
+    return rig.record(Sample("click", seconds, canvas, panel, item, received, ok=ok))
 
 
 def measure_clicks(rig: Rig, n: int) -> list[Figure]:
@@ -481,39 +480,13 @@ def measure_pan_zoom(rig: Rig, n: int) -> list[Figure]:
 def timed_mark(rig: Rig, item: Any, pos: Any) -> Sample:
     """In pattern mode: one click that adds or removes a place, until the canvas and the
     re-ranked panel have repainted. A hit only if the place really changed in the pattern."""
-    from PySide6.QtCore import QEvent, Qt
-
-    left = Qt.MouseButton.LeftButton
     state = rig.window.state
     s = item.shape_data
     was = state.pattern.has_place(s.content_id, s.side)
-    rig.wait_for_move_slot()
-    canvas0, panel0, clicks0 = rig.canvas_paints.count, rig.panel_paints.count, len(rig.clicked)
-    t0 = time.perf_counter()
-    rig.mouse(QEvent.Type.MouseMove, pos)
-    rig.mouse(QEvent.Type.MouseButtonPress, pos, left, left)
-    rig.mouse(QEvent.Type.MouseButtonRelease, pos, left)
-    received = rig.clicked[-1] if len(rig.clicked) > clicks0 else None
-    if received is not None:
-        rig.pump(
-            lambda: rig.canvas_paints.count > canvas0 and rig.panel_paints.count > panel0,
-            "repaint of the canvas and the re-ranked panel after marking a place",
-        )
-    else:
-        rig.settle()
-    seconds = time.perf_counter() - t0
+    seconds, received, canvas, panel = _click_until_repainted(rig, pos, "marking a place")
     changed = state.pattern.has_place(s.content_id, s.side) != was
-    return rig.record(
-        Sample(
-            "mark",
-            seconds,
-            rig.canvas_paints.count - canvas0,
-            rig.panel_paints.count - panel0,
-            item,
-            received,
-            ok=received is item and changed and state.mode == "pattern",
-        )
-    )
+    ok = received is item and changed and state.mode == "pattern"
+    return rig.record(Sample("mark", seconds, canvas, panel, item, received, ok=ok))
 
 
 def timed_answer(rig: Rig, finding: str, present: bool) -> Sample:
