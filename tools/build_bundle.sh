@@ -13,13 +13,16 @@ python3 -m venv "$OUT/venv"
 "$OUT/venv/bin/pyinstaller" --noconfirm --clean --onedir --windowed \
     --name sciatica-atlas \
     --distpath "$OUT/dist" --workpath "$OUT/work" --specpath "$OUT" \
-    --collect-data viewer.data --collect-data viewer.assets \
+    --collect-data viewer --collect-data viewer.data --collect-data viewer.assets \
+    --collect-submodules viewer \
     --hidden-import viewer.ui.app \
     tools/bundle_entry.py >"$OUT/pyinstaller.log" 2>&1 || { tail -30 "$OUT/pyinstaller.log"; exit 1; }
 APP="$OUT/dist/sciatica-atlas/sciatica-atlas"
 # smoke test: the frozen app loads its content and drawings and renders offscreen
 QT_QPA_PLATFORM=offscreen "$APP" check
 QT_QPA_PLATFORM=offscreen "$APP" screenshot "$OUT/smoke.png" --select calf
+QT_QPA_PLATFORM=offscreen "$APP" --lang es list regions | grep -q "Pantorrilla"   # catalog and overlay shipped
+QT_QPA_PLATFORM=offscreen "$APP" list quizzes | grep -q "questions"              # tours and quizzes shipped
 python3 - "$OUT/smoke.png" <<'PY'
 import sys
 data = open(sys.argv[1], "rb").read()
