@@ -195,3 +195,12 @@ def test_chosen_answers_are_ticked_not_only_coloured(window, qtbot):
     assert yes.text().startswith("✓") and not no.text().startswith("✓")
     answer(window, qtbot, "shooting", present=False)
     assert no.text().startswith("✓") and not yes.text().startswith("✓")
+
+
+def test_tabs_count_their_answers(window, qtbot):
+    enter_pattern_mode(window, qtbot)
+    tabs = window.pattern_panel.tabs
+    assert tabs.tabText(2) == "Examination"
+    window.state.set_mark("reduced-ankle-jerk", True)
+    window.state.set_mark("straight-leg-raise", False)
+    assert tabs.tabText(2) == "Examination (2)" and tabs.tabText(0) == "How it feels"

@@ -233,3 +233,11 @@ class PatternPanel(QWidget):
             mark = pattern.mark(fid)
             yes.setChecked(mark is not None and mark.present)
             no.setChecked(mark is not None and not mark.present)
+        # each tab says how many of its questions are answered, so nothing recorded is hidden
+        for index, (groups, title) in enumerate(TABS):
+            answered = sum(
+                1
+                for m in pattern.marks
+                if m.finding in self.atlas.findings and self.atlas.findings[m.finding].group in groups
+            )
+            self.tabs.setTabText(index, f"{tr(title)} ({answered})" if answered else tr(title))
