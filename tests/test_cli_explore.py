@@ -7,19 +7,14 @@ import sys
 
 import pytest
 
+from tests.cli_driver import run
+
 S1_TEXT = (
     "pain from my left buttock down the back of the thigh to the little toe, worse sitting, "
     "ankle jerk absent, no weakness"
 )
 
 
-def run(*args, ok=True, **kw):
-    proc = subprocess.run(
-        [sys.executable, "-m", "viewer", *args], capture_output=True, text=True, timeout=120, **kw
-    )
-    if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
 
 
 def test_explore_places_and_findings_json():

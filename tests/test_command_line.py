@@ -1,19 +1,10 @@
 """The real command, run as a user or a script would run it."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-
-def run(*args, ok=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "viewer", *args], capture_output=True, text=True, timeout=120
-    )
-    if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
+from tests.cli_driver import run
 
 
 def test_explain_region_json():

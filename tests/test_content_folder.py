@@ -2,12 +2,11 @@
 folder's data and its own drawings, as an instructor copying the shipped content would use it."""
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_driver import run
 from viewer.paths import assets_dir, data_dir
 from viewer.session import Session
 
@@ -15,13 +14,6 @@ SHIPPED_CALF = "The back of the lower leg, over the calf muscles and the Achille
 EDITED_CALF = "An instructor's own wording for the calf, changed in a copied folder."
 
 
-def run(*args, ok=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "viewer", *args], capture_output=True, text=True, timeout=120
-    )
-    if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
 
 
 @pytest.fixture

@@ -2,21 +2,11 @@
 behind ``explain``'s places."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli_driver import run
 from viewer.drawing.coverage import dermatome_places, inside, polygons
-
-
-def run(*args, ok=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "viewer", *args], capture_output=True, text=True, timeout=120
-    )
-    if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
 
 
 def test_list_maps_json():

@@ -4,25 +4,21 @@ vectors, its atomic write, and a screenshot of page 1 against an approved PNG.
 Approve a new page-1 image after an intended change (look at it first) with
 ATLAS_APPROVE_SCREENSHOTS=1 python -m pytest tests/test_handout_pdf.py -k screenshot."""
 
-import os
 import re
 import shutil
 import subprocess
 import unicodedata
 from datetime import date
-from pathlib import Path
 
-import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
 pypdf = pytest.importorskip("pypdf")
 
+from tests.image_compare import assert_matches_approved  # noqa: E402
 from viewer.content.pattern import Mark, Pattern, Place  # noqa: E402
 from viewer.state.app_state import Target  # noqa: E402
 
-APPROVED = Path(__file__).parent / "approved"
-CHANNEL_TOLERANCE = 48
 MAX_DIFFERENT = 0.01
 EXERCISES = ["nerve-slider", "directional-preference", "walking-program"]
 DAY = date(2026, 1, 15)
@@ -177,13 +173,6 @@ def test_bad_input_is_refused_before_writing(session, tmp_path, atlas):
     assert not out.exists()
 
 
-def _pixels(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    w, h = image.width(), image.height()
-    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
-    return data.reshape(h, image.bytesPerLine())[:, : w * 4].reshape(h, w, 4)[:, :, :3].copy()
-
-
 def _page_image(session, tmp_path, page: int) -> tuple[QImage, str]:
     """A page of the real PDF through pdftoppm when installed; otherwise the same document
     painted onto a QImage (its own approved image: the two rasterisers differ slightly)."""
@@ -205,17 +194,4 @@ def _page_image(session, tmp_path, page: int) -> tuple[QImage, str]:
 @pytest.mark.parametrize("name, page", [("handout-page1", 1), ("handout-exercise", 2)])
 def test_screenshot_matches_approved(session, tmp_path, name, page):
     actual, suffix = _page_image(session, tmp_path, page)
-    approved_path = APPROVED / f"{name}{suffix}.png"
-    if os.environ.get("ATLAS_APPROVE_SCREENSHOTS") == "1":
-        APPROVED.mkdir(exist_ok=True)
-        assert actual.save(str(approved_path))
-        return
-    assert approved_path.exists(), f"no approved image {approved_path}; see the module docstring"
-    approved = QImage(str(approved_path))
-    assert (approved.width(), approved.height()) == (actual.width(), actual.height())
-    diff = np.abs(_pixels(actual).astype(int) - _pixels(approved).astype(int)).max(axis=2)
-    share = float((diff > CHANNEL_TOLERANCE).mean())
-    if share > MAX_DIFFERENT:
-        bad = tmp_path / f"{name}-actual.png"
-        actual.save(str(bad))
-        pytest.fail(f"{name}: {share:.2%} of pixels differ from {approved_path}; actual: {bad}")
+    assert_matches_approved(actual, f"{name}{suffix}", tmp_path, MAX_DIFFERENT)

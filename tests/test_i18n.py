@@ -4,13 +4,12 @@ overlay files (``viewer.content.translations``), and the global ``--lang`` optio
 import ast
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import polib
 import pytest
 
+from tests.cli_driver import run
 from viewer import i18n
 from viewer.content.explain import explain, overview
 from viewer.content.explore import explore
@@ -37,13 +36,6 @@ WINDOW_MSGIDS = [
 ]
 
 
-def run(*args, ok=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "viewer", *args], capture_output=True, text=True, timeout=120
-    )
-    if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
 
 
 @pytest.fixture
