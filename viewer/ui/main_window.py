@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
                 ActionSpec(
                     f"map-{map_id}",
                     record.name,
-                    tr("Draw the dermatomes as this published map draws them"),
+                    "Draw the dermatomes as this published map draws them",
                     lambda m=map_id: self.set_map(m),  # type: ignore[misc]
                     checkable=True,
                     group="maps",

@@ -37,15 +37,16 @@ class SidePanel(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
         self.setMinimumWidth(320)
-        self.set_theme(LIGHT)
+        self.theme = LIGHT
         state.subscribe(self._on_state)
         self._on_state(state)
 
     def set_theme(self, theme: Theme) -> None:
-        """Colours come from the theme's style sheet; the page HTML carries none, so cached
-        pages stay valid."""
-        self.theme = theme
-        self.restyle()
+        """Colours come from the theme's style sheet; the page HTML carries none, so the pages
+        are only laid out again when the colours really change."""
+        if theme != self.theme:
+            self.theme = theme
+            self.restyle()
 
     def restyle(self) -> None:
         """After a theme or text-size change: documents laid out before no longer match."""
@@ -54,8 +55,7 @@ class SidePanel(QTextBrowser):
                 doc.deleteLater()
         self._documents.clear()
         self.document().setDefaultStyleSheet(panel_css(self.theme))
-        if hasattr(self, "state"):
-            self._on_state(self.state)
+        self._on_state(self.state)
 
     def _show(self, html: str) -> None:
         doc = self._documents.get(html)
