@@ -40,6 +40,7 @@ class Reason:
     factor: float  # the likelihood ratio applied
     measured: bool  # a published number (True) or the atlas's scale (False)
     sources: tuple[str, ...]
+    place: bool = False  # from where it hurts (the pain drawing), not from a finding
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,8 @@ def effective_marks(pattern: Pattern, known: Iterable[str] = (BOTH_LEGS, ONE_LEG
     (unless recorded by hand); each with whether it was worked out automatically."""
     automatic = (BOTH_LEGS, ONE_LEG)
     marks = [(m, False) for m in pattern.marks if m.finding not in automatic]
-    chosen = [pattern.mark(f) for f in automatic if pattern.mark(f) is not None]
-    marks += [(m, False) for m in chosen if m is not None]
+    chosen = [m for f in automatic if (m := pattern.mark(f)) is not None]
+    marks += [(m, False) for m in chosen]
     if not chosen:
         sides = pattern.sides()
         if pattern.both_legs and BOTH_LEGS in known:
@@ -162,9 +163,7 @@ def effective_marks(pattern: Pattern, known: Iterable[str] = (BOTH_LEGS, ONE_LEG
     return tuple(marks)
 
 
-def _effect_reason(
-    atlas: Atlas, m: RankingMethod, effect: Effect, mark: Mark, name: str
-) -> Reason | None:
+def _effect_reason(m: RankingMethod, effect: Effect, mark: Mark, name: str) -> Reason | None:
     present_lr, absent_lr = likelihood_ratios(effect)
     if present_lr is not None:
         factor = present_lr if mark.present else absent_lr
@@ -207,7 +206,7 @@ def _location_reason(
         factor = m.place_outside
         text = f"None of the marked places lies in {what}."
     text += " Where it hurts is weak evidence on its own."
-    return Reason(text, factor > 1, factor, False, LOCATION_SOURCES)
+    return Reason(text, factor > 1, factor, False, LOCATION_SOURCES, place=True)
 
 
 def _rank(
@@ -219,7 +218,7 @@ def _rank(
         if not any(r.supports for r in reasons):
             continue  # nothing speaks for it: not an explanation of this pattern
         if kind == "conditions" and getattr(atlas.conditions[rid], "kind", "") == "serious":
-            if not any(r.supports and r.sources != LOCATION_SOURCES for r in reasons):
+            if not any(r.supports and not r.place for r in reasons):
                 continue  # serious pathology is told by its warning signs, never by place alone
         score = sum(math.log(r.factor) for r in reasons)
         spread = [math.log(r.factor) for r in reasons if not r.measured]
@@ -267,7 +266,7 @@ def explore(atlas: Atlas, pattern: Pattern) -> Exploration:
     for mark, _auto in marks:
         finding = atlas.findings[mark.finding]
         for effect in finding.effects:
-            reason = _effect_reason(atlas, m, effect, mark, finding.name)
+            reason = _effect_reason(m, effect, mark, finding.name)
             if reason is None:
                 continue
             table = root_reasons if effect.target in atlas.roots else cond_reasons
