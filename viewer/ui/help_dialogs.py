@@ -26,6 +26,8 @@ LIBRARIES = (
     ("PyYAML", "MIT"),
     ("pydantic", "MIT"),
     ("svgelements", "MIT"),
+    ("RapidFuzz", "MIT"),
+    ("polib", "MIT"),
 )
 ABOUT = (
     "<h2>Sciatica Atlas {version}</h2>"
