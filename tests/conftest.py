@@ -17,6 +17,18 @@ def _isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 
+@pytest.fixture
+def content(tmp_path):
+    """A writable copy of the shipped content folder, for tests that break or edit it."""
+    import shutil
+
+    from viewer.paths import data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def atlas():
     from viewer.content import load_atlas

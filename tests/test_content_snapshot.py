@@ -2,7 +2,6 @@
 the schema machinery; any change to the content means a full validation again."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,6 @@ import pytest
 
 from viewer.content import ContentError
 from viewer.content.loading import load_atlas, snapshot_key
-from viewer.paths import data_dir
 
 PROBE = (
     "import sys\n"
@@ -19,13 +17,6 @@ PROBE = (
     "atlas = load_atlas({folder!r})\n"
     "print(len(atlas.roots), 'pydantic' in sys.modules)\n"
 )
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
-    return folder
 
 
 def probe(folder: Path) -> tuple[str, bool]:

@@ -1,6 +1,5 @@
 """Broken content gives one message per problem, with the file and line to fix."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -8,13 +7,6 @@ import pytest
 from viewer.content import ContentError, load_atlas
 from viewer.content.loader import check_content
 from viewer.paths import data_dir
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
-    return folder
 
 
 def _line_of(path: Path, needle: str) -> int:

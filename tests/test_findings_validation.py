@@ -2,20 +2,9 @@
 sources, an effect that points at something other than a root or a condition, an effect with no
 measure, and a folder whose findings have no ranking method — each with its file and line."""
 
-import shutil
 from pathlib import Path
 
-import pytest
-
 from viewer.content.loader import check_content
-from viewer.paths import data_dir
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
-    return folder
 
 
 def messages(folder: Path) -> list[str]:

@@ -45,13 +45,6 @@ def time_limit(seconds: int):
         signal.signal(signal.SIGALRM, old)
 
 
-@pytest.fixture
-def content(tmp_path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
-    return folder
-
-
 def messages(folder: Path) -> list[str]:
     with time_limit(20):
         problems, _ = check_content(folder)

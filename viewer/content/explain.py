@@ -50,7 +50,7 @@ def target_ref(atlas: Atlas, rid: str) -> Ref:
     return ref(atlas, kind, rid)
 
 
-def _condition_brief(atlas: Atlas, cid: str) -> ConditionBrief:
+def condition_brief(atlas: Atlas, cid: str) -> ConditionBrief:
     cond = atlas.conditions[cid]
     return ConditionBrief(
         ref(atlas, "conditions", cid),
@@ -159,7 +159,7 @@ def explain_region(atlas: Atlas, rid: str) -> Explanation:
         summary=region.description,
         root_links=root_links,
         nerve_links=nerve_links,
-        conditions=tuple(_condition_brief(atlas, cid) for cid in conditions),
+        conditions=tuple(condition_brief(atlas, cid) for cid in conditions),
         exercises=tuple(exercise_info(atlas, eid) for eid in exercises),
         advice=(),  # the exercise pages carry the general advice
         red_flags=red_flags(atlas) if conditions else (),
@@ -187,7 +187,7 @@ def explain_root(atlas: Atlas, rid: str) -> Explanation:
         root.name,
         facts=facts,
         features=tuple(m.text for m in root.myotomes),
-        conditions=tuple(_condition_brief(atlas, cid) for cid in conditions),
+        conditions=tuple(condition_brief(atlas, cid) for cid in conditions),
         red_flags=red_flags(atlas) if conditions else (),
         disputes=_disputes(atlas, rid),
         sources=tuple(dict.fromkeys([*root.sources, *(s for m in root.myotomes for s in m.sources)])),

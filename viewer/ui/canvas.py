@@ -612,11 +612,7 @@ class AtlasCanvas(pg.GraphicsView):
             c = colours[i % len(colours)]
             fill = QColor(c)
             fill.setAlpha(palette.OVERLAY_ALPHA)
-            styles = (
-                Qt.BrushStyle.SolidPattern,
-                Qt.BrushStyle.Dense4Pattern,
-                Qt.BrushStyle.Dense5Pattern,
-            )
+            styles = palette.OVERLAY_PATTERNS
             pattern = styles[(i // len(colours)) % len(styles)]
             label = f"{i + 1}  {name}" if self.overlay == "nerves" else f"{rid}"
             rows.append((swatch(fill, c.darker(150), brush_style=pattern, width=1.4), label))

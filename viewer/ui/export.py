@@ -54,7 +54,13 @@ from PySide6.QtWidgets import (
 
 from viewer.content.answers import ConditionBrief, ExerciseInfo, Explanation, Reference
 from viewer.content.atlas import Atlas
-from viewer.content.explain import exercise_info, explain, red_flags, ref, references
+from viewer.content.explain import (
+    condition_brief,
+    exercise_info,
+    explain,
+    red_flags,
+    references,
+)
 from viewer.content.explore import Exploration, explore
 from viewer.content.pattern import Pattern
 from viewer.present.exercise_steps import exercise_drawings_dir
@@ -130,7 +136,7 @@ def make_handout(
         if subject.empty:
             raise HandoutError("the pain pattern is empty: mark where it hurts first")
         answer = explore(atlas, subject)
-        causes = [_brief(atlas, ranked.ref.id) for ranked in answer.conditions[:PATTERN_CAUSES]]
+        causes = [condition_brief(atlas, ranked.ref.id) for ranked in answer.conditions[:PATTERN_CAUSES]]
         flags = answer.warning_signs
     else:
         answer = explain(atlas, subject.kind, subject.id)
@@ -150,17 +156,6 @@ def make_handout(
         causes=causes,
         warning_signs=flags,
         references=extra,
-    )
-
-
-def _brief(atlas: Atlas, cid: str) -> ConditionBrief:
-    cond = atlas.conditions[cid]
-    return ConditionBrief(
-        ref(atlas, "conditions", cid),
-        cond.kind,
-        cond.summary,
-        tuple(ref(atlas, "roots", r) for r in cond.roots),
-        tuple(cond.sources),
     )
 
 

@@ -1,6 +1,7 @@
 """Colours of the schematic. Highlights use the Okabe–Ito colour-blind-safe set and always come
 with a thicker outline, so colour is never the only cue."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 VERMILLION = QColor("#D55E00")
@@ -58,3 +59,9 @@ OVERLAY_COLOURS = [
     QColor("#444444"),
 ]
 OVERLAY_ALPHA = 120
+#: Fill patterns that tell overlay shapes apart once the colours repeat (not colour alone).
+OVERLAY_PATTERNS = (
+    Qt.BrushStyle.SolidPattern,
+    Qt.BrushStyle.Dense4Pattern,
+    Qt.BrushStyle.Dense5Pattern,
+)

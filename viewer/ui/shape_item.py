@@ -310,11 +310,7 @@ class LayerItem(QGraphicsPathItem):
             c = QColor(colour or palette.ORANGE)
             fill = QColor(c)
             fill.setAlpha(palette.OVERLAY_ALPHA)
-            styles = (
-                Qt.BrushStyle.SolidPattern,
-                Qt.BrushStyle.Dense4Pattern,
-                Qt.BrushStyle.Dense5Pattern,
-            )
+            styles = palette.OVERLAY_PATTERNS
             brush = QBrush(fill, styles[pattern % len(styles)])
             pen = QPen(c.darker(150), 1.4)
         elif style is LayerStyle.OVERLAP:
