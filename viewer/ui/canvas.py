@@ -15,7 +15,15 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainterPath,
+    QPen,
+    QPixmapCache,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -64,6 +72,10 @@ TITLE_Y = -34.0
 RING = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
 
+#: room for the pictures of every shape in each look it has taken, at full-HD size
+PIXMAP_CACHE_KB = 64 * 1024
+
+
 class AtlasCanvas(pg.GraphicsView):
     sigHoverName = Signal(str)
 
@@ -73,6 +85,10 @@ class AtlasCanvas(pg.GraphicsView):
         self.atlas = atlas
         self.views = views
         self.state = state
+        # Qt keeps item pictures in its pixmap cache (10 MB by default); the shapes' looks and
+        # the static drawing need a few times what one full-screen drawing takes, or pictures
+        # would be dropped and redrawn at every click
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.vb = pg.ViewBox(lockAspect=True, invertY=True, enableMenu=False)
         self.setCentralItem(self.vb)
         self.items: list[ShapeItem] = []
@@ -273,6 +289,8 @@ class AtlasCanvas(pg.GraphicsView):
                     if item.cacheMode() is not NO_CACHE:
                         item.setCacheMode(NO_CACHE)
                         settle_cache.add(item)
+                for shape in self.items:
+                    shape.zoomed()
             self._scale = scale
 
     # -- reacting -------------------------------------------------------------------------

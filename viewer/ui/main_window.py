@@ -187,6 +187,18 @@ class MainWindow(QMainWindow):
         self.hover_name = QLabel("")
         self.hover_name.setTextFormat(Qt.TextFormat.PlainText)  # content text is never markup
         self.hover_name.setStyleSheet("padding: 2px 6px;")
+        # as wide as the longest name it can show, once: a label that resized with each hover
+        # relaid and repainted the whole window at every move of the mouse
+        metrics = self.hover_name.fontMetrics()
+        longest = max(
+            (
+                metrics.horizontalAdvance(f"{record.name} ({tr('right')})")
+                for kind in ("regions", "roots", "nerves")
+                for record in getattr(atlas, kind).values()
+            ),
+            default=200,
+        )
+        self.hover_name.setFixedWidth(longest + 16)
         self.statusBar().addWidget(self.hover_name)
         self.canvas.sigHoverName.connect(self.hover_name.setText)
         self._searching = False
@@ -792,8 +804,11 @@ class MainWindow(QMainWindow):
             n = len(state.pattern.places)
             self.canvas.setAccessibleDescription(tr("{n} places marked").format(n=n))
         if not self._searching:  # a selection made elsewhere: the box no longer applies
-            self.search.clear()
-            self.search_message.clear()
+            # (only when there is something to clear: a no-op clear still relays the toolbar)
+            if self.search.text():
+                self.search.clear()
+            if self.search_message.text():
+                self.search_message.clear()
 
     def _clear_search_message(self, _text: str = "") -> None:
         self.search_message.clear()

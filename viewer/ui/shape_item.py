@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -19,7 +18,7 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPen,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem
 
 from viewer.drawing.shapes import Shape
 from viewer.ui import palette
@@ -70,7 +69,10 @@ class _Settle:
         items, self.items = self.items, set()
         for item in items:
             try:
-                item.setCacheMode(CACHED)
+                if isinstance(item, ShapeItem):
+                    item.cache_looks(True)
+                else:
+                    item.setCacheMode(CACHED)
             except RuntimeError:  # deleted with its window meanwhile
                 continue
 
@@ -79,12 +81,22 @@ class _Settle:
 settle_cache = _Settle()
 
 
-class ShapeItem(pg.GraphicsObject):
-    sigClicked = Signal(object, object)  # (item, keyboard modifiers)
-    sigHovered = Signal(object, bool)
+class _Signals(QObject):
+    clicked = Signal(object, object)  # (item, keyboard modifiers)
+    hovered = Signal(object, bool)
+
+
+class ShapeItem(QGraphicsRectItem):
+    """A plain Qt rectangle item underneath (its bounds are the shape's), so Qt finds its
+    bounds without calling into Python; that call, made thousands of times a frame, was most
+    of what a repaint cost. pyqtgraph's scene finds ``hoverEvent`` and ``mouseClickEvent`` by
+    name, so it needs no GraphicsObject."""
 
     def __init__(self, shape: Shape):
         super().__init__()
+        self._signals = _Signals()
+        self.sigClicked = self._signals.clicked
+        self.sigHovered = self._signals.hovered
         self.shape_data = shape
         self.path = to_painter_path(shape.ops)
         self.is_line = shape.kind in ("roots", "nerves")
@@ -106,30 +118,55 @@ class ShapeItem(pg.GraphicsObject):
             self._hit = self.path
         pad = shape.stroke_width + 6
         self._bounds = self._hit.boundingRect().adjusted(-pad, -pad, pad, pad)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setRect(self._bounds)
         self.setAcceptHoverEvents(True)
-        self._scale = 0.0
-        self.setCacheMode(CACHED)
+        # the shape itself draws nothing: each look it takes is a child with its own picture
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self._looks: dict[tuple[State, bool], _Look] = {}
+        self._look: _Look | None = None
+        self._look_cache = CACHED
+        self._show_look()
 
-    # -- the pixmap cache -----------------------------------------------------------------
-    # At rest each item keeps a device-pixel pixmap of itself, so a hover, a click or a pan
-    # frame only repaints the items that changed and blits the rest. A zoom makes every
-    # pixmap stale at once, and redrawing them all costs more than painting directly, so
-    # while the scale changes items paint directly, and they cache again once it settles.
-    def viewTransformChanged(self) -> None:
-        vb = self.getViewBox()
-        scale = vb.childGroup.transform().m11() if vb is not None else 0.0
-        if abs(scale - self._scale) > 1e-9 * abs(scale):  # a pan may jitter the last digits
-            if self._scale and self.cacheMode() is not NO_CACHE:
-                self.setCacheMode(NO_CACHE)
-                settle_cache.add(self)
-            self._scale = scale
+    # -- the pictures ---------------------------------------------------------------------
+    # Each look a shape takes (at rest, related, selected, marked; hovered or not) is a child
+    # item with its own device-pixel picture (Qt's item cache); the look on show is opaque and
+    # the others are fully transparent, which Qt skips without dropping their pictures. So a
+    # click or a hover that changes a dozen shapes only blits pictures drawn before, instead of
+    # redrawing the shapes. A zoom makes every picture stale at once, and redrawing them all
+    # costs more than painting directly, so while the scale changes the looks paint directly,
+    # and they take pictures again once it settles.
+    def zoomed(self) -> None:
+        """The view's scale changed: paint directly until it settles."""
+        if self._look_cache is not NO_CACHE:
+            self.cache_looks(False)
+            settle_cache.add(self)
+
+    def cache_looks(self, cached: bool) -> None:
+        self._look_cache = CACHED if cached else NO_CACHE
+        for look in self._looks.values():
+            look.setCacheMode(self._look_cache)
+
+    def _show_look(self) -> None:
+        key = (self.state, self.hovered)
+        look = self._looks.get(key)
+        if look is None:
+            look = self._looks[key] = _Look(self, *key)
+            look.setCacheMode(self._look_cache)
+        if look is not self._look:
+            look.setOpacity(1.0)
+            if self._look is not None:
+                self._look.setOpacity(0.0)
+            self._look = look
 
     # -- drawing --------------------------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
     def shape(self) -> QPainterPath:
         return self._hit
+
+    @property
+    def drawn_bounds(self) -> QRectF:
+        """Where its looks may draw: the hit area and room for the widest outline."""
+        return self._bounds
 
     def set_state(self, state: State) -> None:
         if state is not self.state:
@@ -138,23 +175,26 @@ class ShapeItem(pg.GraphicsObject):
                 lift = REGION_LIFT if state is not State.NORMAL else 0.0
                 self.setZValue(self.base_z + lift)
             self.state = state
-            self.update()
+            self._show_look()
 
     def paint(self, p: QPainter, *args: object) -> None:
+        """Never called (the shape has no contents of its own; its looks draw it)."""
+
+    def paint_look(self, p: QPainter, state: State, hovered: bool) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.is_line:
-            self._paint_line(p)
+            self._paint_line(p, state, hovered)
         else:
-            self._paint_region(p)
+            self._paint_region(p, state, hovered)
 
-    def _paint_region(self, p: QPainter) -> None:
+    def _paint_region(self, p: QPainter, state: State, hovered: bool) -> None:
         fill = palette.FILL["region"]
         edge, width = palette.EDGE["region"], 1.2
-        if self.state is State.SELECTED:
+        if state is State.SELECTED:
             fill, edge, width = palette.SELECTED_FILL, palette.VERMILLION, 3.5
-        elif self.state is State.RELATED:
+        elif state is State.RELATED:
             fill, edge, width = palette.RELATED_FILL, palette.BLUE, 2.5
-        elif self.state is State.MARKED:
+        elif state is State.MARKED:
             fill, edge, width = palette.MARKED_FILL, palette.PURPLE.darker(140), 3.5
         p.setBrush(fill)
         pen = QPen(edge, width)
@@ -162,28 +202,28 @@ class ShapeItem(pg.GraphicsObject):
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         p.setPen(pen)
         p.drawPath(self.path)
-        if self.state is State.MARKED:
+        if state is State.MARKED:
             # hatching as well as colour, so a marked place reads in greyscale too
             p.setBrush(QBrush(palette.PURPLE.darker(160), Qt.BrushStyle.BDiagPattern))
             p.setPen(Qt.PenStyle.NoPen)
             p.drawPath(self.path)
-        if self.hovered:
+        if hovered:
             p.setBrush(palette.HOVER_FILL)
             hover_pen = QPen(palette.ORANGE, 2.5)
             hover_pen.setCosmetic(True)
             p.setPen(hover_pen)
             p.drawPath(self.path)
 
-    def _paint_line(self, p: QPainter) -> None:
+    def _paint_line(self, p: QPainter, state: State, hovered: bool) -> None:
         w = self.shape_data.stroke_width
         core, edge = palette.NERVE, palette.NERVE_EDGE
-        if self.state is State.NORMAL and not self.hovered:
+        if state is State.NORMAL and not hovered:
             w *= NORMAL_LINE  # quieter until selected, so the plexus reads as a few calm lines
-        if self.state is State.SELECTED:
+        if state is State.SELECTED:
             core, edge, w = palette.VERMILLION, palette.VERMILLION.darker(150), w + 3
-        elif self.state is State.RELATED:
+        elif state is State.RELATED:
             core, edge, w = palette.BLUE, palette.BLUE.darker(150), w + 2
-        if self.hovered:
+        if hovered:
             core, w = palette.ORANGE, w + 2
         # Filling each stroke's outline, worked out once per width, draws the same pixels as
         # stroking the path with a wide round pen, without re-stroking it at every repaint
@@ -222,7 +262,7 @@ class ShapeItem(pg.GraphicsObject):
         )
         if over != self.hovered:
             self.hovered = bool(over)
-            self.update()
+            self._show_look()
             self.sigHovered.emit(self, self.hovered)
 
     def wants(self, pos: QPointF) -> bool:
@@ -254,6 +294,25 @@ class ShapeItem(pg.GraphicsObject):
             self.sigClicked.emit(self, ev.modifiers())  # type: ignore[attr-defined]
         else:
             ev.ignore()  # type: ignore[attr-defined]
+
+
+class _Look(QGraphicsRectItem):
+    """One look of a shape, drawn by the shape, cached as a picture by Qt; never takes the
+    mouse (the shape does). A rectangle item, so Qt reads its bounds without Python."""
+
+    def __init__(self, owner: ShapeItem, state: State, hovered: bool):
+        super().__init__(owner.drawn_bounds, owner)
+        self.owner, self.state, self.hovered = owner, state, hovered
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+        self.setOpacity(0.0)
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # nothing to hit: clicks and hovers belong to the shape
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        self.owner.paint_look(p, self.state, self.hovered)
 
 
 class LayerStyle(Enum):

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QPaintEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from viewer.content.atlas import SELECTABLE, Atlas
 from viewer.content.explain import explain, overview, red_flag_info
 from viewer.content.explore import Exploration, explore
-from viewer.content.pattern import Pattern
+from viewer.content.pattern import Pattern, Side
 from viewer.present.exercise_steps import exercise_steps_html
 from viewer.present.panel_html import render, welcome_html
 from viewer.present.pattern_html import render_exploration
@@ -23,6 +23,33 @@ from viewer.state.app_state import AppState, Target
 PATTERN_CACHE = 32
 #: Laid-out documents kept, so showing a page again costs a swap, not a parse and a layout.
 DOCUMENT_CACHE = 48
+#: A new page longer than this shows its opening sections first (see SidePanel._show):
+#: about a panel's height of text at the default size.
+HEAD_CHARS = 5000
+#: one frame at 60 Hz: the whole page replaces its opening once that is on screen
+FRAME_MS = 16
+
+
+def opening_of(html: str, size: int) -> str | None:
+    """The page cut before the first section heading that starts after ``size`` characters,
+    or None when the page is not much longer than that. Cutting only before a top-level
+    heading or the red-flag box keeps every element of the opening whole."""
+    if len(html) < size * 1.5:
+        return None
+    box = '<div class="flags">'
+    cuts = [i for i in _all(html, "<h2>") if not html.endswith(box, 0, i)] + _all(html, box)
+    cut = min((i for i in cuts if i >= size), default=None)
+    if cut is None or cut > len(html) - size // 2:
+        return None
+    return html[:cut]
+
+
+def _all(text: str, marker: str) -> list[int]:
+    found, i = [], text.find(marker)
+    while i >= 0:
+        found.append(i)
+        i = text.find(marker, i + 1)
+    return found
 
 
 class SidePanel(QTextBrowser):
@@ -36,7 +63,13 @@ class SidePanel(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
+        self._pending: str | None = None  # a long page whose opening only is on show
+        self._to_write: list[tuple[str, str, Side | None]] | None = None  # pages to write ahead
+        self._welcome_default = super().document()
         self.setMinimumWidth(320)
+        # the scroll bar always shows: one that came and went with long and short pages changed
+        # the text width, and every cached page had to be laid out again
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.theme = LIGHT
         state.subscribe(self._on_state)
         self._on_state(state)
@@ -58,20 +91,94 @@ class SidePanel(QTextBrowser):
         self._on_state(self.state)
 
     def _show(self, html: str) -> None:
+        """Show a page. A page seen recently is swapped in laid out. A long new page is shown
+        in two steps: first its opening sections, as much as fills the panel, within the same
+        frame as the click; then, once that frame is on screen, the whole page, which lays out
+        the same opening identically, so the swap does not show. Parsing and laying out a
+        long page took up to 30 ms, twice a frame."""
+        self._pending = None
         doc = self._documents.get(html)
         if doc is None:
-            doc = QTextDocument(self)
-            doc.setDefaultStyleSheet(panel_css(self.theme))
-            doc.setDefaultFont(self.font())
-            doc.setHtml(html)
-            self._documents[html] = doc
-            while len(self._documents) > DOCUMENT_CACHE:
-                _old_html, old = self._documents.popitem(last=False)
-                old.deleteLater()
+            head = opening_of(html, HEAD_CHARS)
+            if head is not None:
+                shown = self._document(head)
+                self._set_document(shown)
+                if shown.size().height() > self.viewport().height():
+                    self._pending = html  # finished a frame after the opening is painted
+                    return
+            doc = self._remember(html, self._document(html))
         else:
             self._documents.move_to_end(html)
-        if self.document() is not doc:
-            self.setDocument(doc)
+        self._set_document(doc)
+
+    def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(ev)
+        if self._pending is not None:
+            QTimer.singleShot(FRAME_MS, self.finish_page)
+        if self._to_write is None:  # the window is on screen: write the pages ahead
+            sides: tuple[Side | None, ...] = ("left", "right", None)
+            self._to_write = [
+                (kind, rid, side)
+                for kind in ("regions", "roots", "nerves")
+                for rid in getattr(self.atlas, kind)
+                for side in sides
+            ]
+            QTimer.singleShot(0, self._write_ahead)
+
+    def _write_ahead(self) -> None:
+        """Write the page of one more part of the drawing while nothing else is happening (a
+        millisecond or two each, one per turn of the event loop, so a click never waits for
+        more than one), so the first click on a part does not have to."""
+        if not self._to_write:
+            return
+        kind, rid, side = self._to_write.pop()
+        self.html_for(Target(kind, rid, side))
+        QTimer.singleShot(0, self._write_ahead)
+
+    def finish_page(self) -> None:
+        """Put the whole page in place of its opening, if that is still on show."""
+        html, self._pending = self._pending, None
+        if html is None:
+            return
+        scroll = self.verticalScrollBar().value()
+        self._set_document(self._remember(html, self._document(html)))
+        self.verticalScrollBar().setValue(scroll)
+
+    def _document(self, html: str) -> QTextDocument:
+        doc = QTextDocument(self)
+        doc.setDefaultStyleSheet(panel_css(self.theme))
+        doc.setDefaultFont(self.font())
+        doc.setHtml(html)
+        return doc
+
+    def _remember(self, html: str, doc: QTextDocument) -> QTextDocument:
+        self._documents[html] = doc
+        while len(self._documents) > DOCUMENT_CACHE:
+            _old_html, old = self._documents.popitem(last=False)
+            if old is not super().document():
+                old.deleteLater()
+        return doc
+
+    def _set_document(self, doc: QTextDocument) -> None:
+        old = super().document()
+        if old is doc:
+            return
+        self.setDocument(doc)
+        if old not in self._documents.values() and old is not self._welcome_default:
+            old.deleteLater()  # an opening shown for a moment, no longer needed
+
+    def document(self) -> QTextDocument:  # type: ignore[override]
+        """The page on show, whole (completed first if only its opening is shown yet)."""
+        self.finish_page()
+        return super().document()
+
+    def toPlainText(self) -> str:  # noqa: N802 - Qt's name
+        self.finish_page()
+        return super().toPlainText()
+
+    def toHtml(self) -> str:  # noqa: N802 - Qt's name
+        self.finish_page()
+        return super().toHtml()
 
     def html_for(self, target: Target | None) -> str:
         key = ("", "", None) if target is None else (target.kind, target.id, target.side)
