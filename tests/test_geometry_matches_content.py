@@ -70,7 +70,7 @@ def test_parsed_views_are_cached_and_refreshed_when_the_svg_changes(tmp_path):
     original = (assets_dir() / "posterior.svg").read_text()
     svg.write_text(original)
     first = load_view(svg)
-    assert list(geometry_cache.cache_dir().glob("view-*.json")), "nothing cached"
+    assert list(geometry_cache.cache_dir().glob("view-*.pickle")), "nothing cached"
     load_view.cache_clear()
     assert load_view(svg) == first  # from the cache, same shapes
     # an edited drawing is parsed again, not served stale
@@ -78,8 +78,8 @@ def test_parsed_views_are_cached_and_refreshed_when_the_svg_changes(tmp_path):
     load_view.cache_clear()
     assert any(s.content_id == "heels" for s in load_view(svg).shapes)
     # a damaged cache entry is ignored
-    for entry in geometry_cache.cache_dir().glob("view-*.json"):
-        entry.write_text("{not json")
+    for entry in geometry_cache.cache_dir().glob("view-*.pickle"):
+        entry.write_bytes(b"{not a cache entry")
     load_view.cache_clear()
     assert load_view(svg).title == "Back view"
     load_view.cache_clear()

@@ -9,14 +9,17 @@ Then a property-based test throws generated broken folders and bytes at the load
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
+import pickle
 import shutil
 import signal
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -312,32 +315,41 @@ def _fresh_view(svg: Path):
         load_view.cache_clear()
 
 
+def _sealed(payload: bytes) -> bytes:
+    """An entry as the cache writes one: the payload behind its SHA-256 digest."""
+    return hashlib.sha256(payload).digest() + payload
+
+
+def _flip(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :]
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda raw: raw.update(width="wide"),
-        lambda raw: raw.update(height=-3),
-        lambda raw: raw["shapes"][0].__setitem__(1, [["M", "x", 1]]),
-        lambda raw: raw["shapes"][0].__setitem__(1, [["C", 1, 2]]),
-        lambda raw: raw["shapes"][0].__setitem__(2, "spaceships"),
-        lambda raw: raw["labels"].append([1, 2]),
-        lambda raw: raw.update(shapes=7),
-        lambda raw: raw.clear(),
+        lambda data: data[: len(data) // 2],
+        lambda data: _flip(data, len(data) - 40),  # a number in the payload
+        lambda data: _flip(data, 3),  # the digest itself
+        lambda data: b"",
+        lambda data: json.dumps({"width": "wide", "shapes": [["M", "x", 1]]}).encode(),
+        lambda data: _sealed(pickle.dumps({"width": float("nan")})),  # sealed, but no view
+        lambda data: _sealed(pickle.loads(data[32:]).__class__.__name__.encode()),
+        lambda data: _sealed(pickle.dumps(replace(pickle.loads(data[32:]), name="anterior"))),
     ],
-    ids=["width", "height", "coordinate", "arity", "kind", "label", "shapes", "empty"],
+    ids=["cut-off", "payload", "digest", "empty", "json", "not-a-view", "garbage", "other-view"],
 )
-def test_cache_entry_with_bad_numbers_is_a_miss_and_is_replaced(tmp_path, damage):
+def test_damaged_cache_entry_is_a_miss_and_is_replaced(tmp_path, damage):
     from viewer.drawing import geometry_cache
 
     svg = tmp_path / "posterior.svg"
     svg.write_text(POSTERIOR)
     first = _fresh_view(svg)
-    [entry] = geometry_cache.cache_dir().glob("view-*.json")
-    raw = json.loads(entry.read_text())
-    damage(raw)
-    entry.write_text(json.dumps(raw))
+    [entry] = geometry_cache.cache_dir().glob("view-*.pickle")
+    entry.write_bytes(damage(entry.read_bytes()))
     assert _fresh_view(svg) == first  # parsed again, same shapes
-    assert json.loads(entry.read_text())["width"] == first.width  # and the entry replaced
+    data = entry.read_bytes()  # and the entry replaced by a sound one
+    assert hashlib.sha256(data[32:]).digest() == data[:32]
+    assert pickle.loads(data[32:]) == first
 
 
 def test_no_svg_library_import_on_a_cache_hit(tmp_path):
@@ -371,7 +383,7 @@ def test_cache_never_goes_to_the_root_folder(tmp_path, home):
     assert proc.returncode == 0, proc.stderr
     assert "running without a drawing cache" in proc.stderr
     assert proc.stderr.count("warning") == 1  # once, not once per view
-    assert not list(tmp_path.rglob("view-*.json"))
+    assert not list(tmp_path.rglob("view-*"))
     from viewer.drawing import geometry_cache
 
     os.environ["HOME"], saved = home, os.environ["HOME"]

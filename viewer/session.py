@@ -24,9 +24,12 @@ class Session:
         with a ``language`` other than English, the names come from the folder's overlay
         (``i18n/<language>.yaml``). Raises ``ContentError`` for bad content or overlay."""
         from viewer.content.consistency import load_checked_views
-        from viewer.content.translations import localise
         from viewer.paths import views_dir
 
         atlas = load_atlas(content)
         views = load_checked_views(atlas, assets or views_dir(content))
-        return cls(localise(atlas, content, language), views)
+        if language != "en":  # the overlay reader (and YAML) only when there is one to read
+            from viewer.content.translations import localise
+
+            atlas = localise(atlas, content, language)
+        return cls(atlas, views)

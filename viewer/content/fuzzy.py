@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
 
 #: Words too common to say anything about a match ("back of the knee" is about "back", "knee").
 _FILLER = frozenset({"the", "of", "a", "an", "and", "or", "at", "in", "on", "to", "my", "its"})
@@ -52,7 +51,7 @@ def _word_score(word: str, term_words: list[str]) -> tuple[float, bool]:
         if len(word) >= 3 and tw.startswith(word):
             score, typo = 92.0, False  # typing in progress: "scia" -> "sciatic"
         else:
-            score, typo = fuzz.ratio(word, tw), True
+            score, typo = _ratio(word, tw), True
             if score < WORD_SPELLING or len(word) < 4:
                 score = 0.0
         if score > best:
@@ -80,8 +79,22 @@ def closeness(text: str, term: str) -> Closeness:
         word_spelling = any(typo for _, typo in scores)
     else:
         word_level, word_spelling = 0.0, False
-    whole = fuzz.ratio(typed, target)
+    whole = _ratio(typed, target)
     whole = whole if whole >= 80 else 0.0
     if whole > word_level:
         return Closeness(min(whole, 99.0), True)
     return Closeness(min(word_level, 99.0), word_spelling)
+
+
+def _ratio(a: str, b: str) -> float:
+    """RapidFuzz's similarity ratio (0-100); the library is imported the first time a search
+    needs it, not at start-up."""
+    global _fuzz_ratio
+    if _fuzz_ratio is None:
+        from rapidfuzz.fuzz import ratio
+
+        _fuzz_ratio = ratio
+    return float(_fuzz_ratio(a, b))
+
+
+_fuzz_ratio: Callable[[str, str], float] | None = None

@@ -46,6 +46,7 @@ from viewer.ui.shape_item import (
     State,
     settle_cache,
 )
+from viewer.ui.zoom_preview import ZoomPreview
 
 #: overlay names ``set_overlay`` takes, and the layer kind each shows
 OVERLAYS = {"dermatomes": "dermatomes", "nerves": "territories"}
@@ -127,6 +128,7 @@ class AtlasCanvas(pg.GraphicsView):
         self.hover_label.hide()
         self.vb.addItem(self.hover_label, ignoreBounds=True)
         self.vb.sigTransformChanged.connect(self._on_transform)
+        self.zoom_preview = ZoomPreview(self, self.vb.childGroup)
         self._build_controls()
         state.subscribe(self._on_state)
         state.subscribe_views(self.show_view)
@@ -278,13 +280,29 @@ class AtlasCanvas(pg.GraphicsView):
         item.setCacheMode(CACHED)
         self._static.append(item)
 
+    # -- wheel zoom ------------------------------------------------------------------------
+    def wheelEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        self.zoom_preview.begin()
+        super().wheelEvent(ev)
+
+    def paintEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        self.scene().prepareForPaint()  # pyqtgraph applies a pending zoom or pan here
+        if not self.zoom_preview.paint(self.viewport()):
+            super().paintEvent(ev)
+
+    def mousePressEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        self.zoom_preview.end()  # a click is aimed at the real drawing
+        super().mousePressEvent(ev)
+
     def _on_transform(self, *_args: object) -> None:
         """A highlight repaints much of the drawing; the unchanging parts are then blitted from
         pixmaps. A zoom makes every pixmap stale, so while the scale changes they are painted
         directly, and cached again once it settles (as the clickable shapes do)."""
         scale = self.vb.childGroup.transform().m11()
         if abs(scale - self._scale) > 1e-9 * abs(scale):
-            if self._scale:
+            # under a wheel zoom's preview nothing is painted until it rests, and then every
+            # picture is drawn again at the new size anyway
+            if self._scale and not self.zoom_preview.active:
                 for item in self._static:
                     if item.cacheMode() is not NO_CACHE:
                         item.setCacheMode(NO_CACHE)
@@ -317,6 +335,7 @@ class AtlasCanvas(pg.GraphicsView):
         self.sigHoverName.emit(f"{name}{side}")
 
     def _on_state(self, state: AppState) -> None:
+        self.zoom_preview.end()  # a change of highlight is shown sharp at once
         drawing = state.mode == "pattern"
         for item in self.items:
             # while drawing a pattern, a click anywhere on the skin marks the place under it

@@ -3,7 +3,6 @@ and a clear word instead of Qt's abort when the window is asked for and there is
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 
@@ -42,9 +41,15 @@ def display_problem() -> str | None:
             "no display to open the window on (DISPLAY is not set); run it on a desktop, or use "
             "'sciatica-atlas screenshot OUT.png' to render the atlas without one"
         )
-    if not wayland and ctypes.util.find_library("xcb-cursor") is None:
+    if not wayland and _missing_library("xcb-cursor"):
         return (
             "the system library libxcb-cursor0 is missing, which Qt needs for a window on X11; "
             "install it (Debian/Ubuntu: apt install libxcb-cursor0)"
         )
     return None
+
+
+def _missing_library(name: str) -> bool:
+    import ctypes.util  # only when there is a display to check (it imports subprocess)
+
+    return ctypes.util.find_library(name) is None

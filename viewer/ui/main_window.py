@@ -6,7 +6,7 @@ It remembers its size, place, views, panel width, theme and last selection betwe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QStringListModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
@@ -33,10 +33,12 @@ from viewer.ui import help_dialogs
 from viewer.ui.actions import ActionRegistry, ActionSpec, standard_specs
 from viewer.ui.canvas import AtlasCanvas
 from viewer.ui.parts_list import PartsList
-from viewer.ui.pattern_panel import PatternPanel
 from viewer.ui.settings import Settings
 from viewer.ui.side_panel import SidePanel
 from viewer.ui.theme import CHOICES, apply_theme
+
+if TYPE_CHECKING:
+    from viewer.ui.pattern_panel import PatternPanel
 
 DISCLAIMER = (
     "Educational only: this atlas does not diagnose. Red-flag symptoms need urgent medical care."
@@ -150,12 +152,9 @@ class MainWindow(QMainWindow):
         )
         self.panel = SidePanel(atlas, self.state)
         self.panel.setAccessibleName("Explanation")
-        self.pattern_panel = PatternPanel(atlas, self.state)
+        self._pattern_panel: PatternPanel | None = None  # built the first time it is needed
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.pattern_panel)
         right.addWidget(self.panel)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)  # the ranking is what the clinician came for
         self.right = right
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.canvas)
@@ -217,12 +216,12 @@ class MainWindow(QMainWindow):
     def _window_specs(self) -> list[ActionSpec]:
         std = QKeySequence.StandardKey
         specs = [
-            ActionSpec("open-pattern", "Open pattern…", "Open a saved pain pattern", self.pattern_panel._ask_open, std.Open),
+            ActionSpec("open-pattern", "Open pattern…", "Open a saved pain pattern", lambda: self.pattern_panel._ask_open(), std.Open),
             ActionSpec(
                 "save-pattern",
                 "Save pattern…",
                 "Save the pain pattern to a file",
-                self.pattern_panel._ask_save,
+                lambda: self.pattern_panel._ask_save(),
                 std.Save,
                 enabled=lambda s: not s.pattern.empty,
             ),
@@ -510,10 +509,30 @@ class MainWindow(QMainWindow):
         self.teach_dock.setWidget(self.teach_stack)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.teach_dock)
         self.teach_dock.hide()
-        self.presentation = Presentation(self.canvas, self.state, [self.panel, self.pattern_panel], host=self)
+        self.presentation = Presentation(self.canvas, self.state, [self.panel], host=self)
+        if self._pattern_panel is not None:  # pattern mode was on before the window was done
+            self.presentation.add_panel(self._pattern_panel)
         self.presentation.sigLeft.connect(self._after_presentation)
         self._classroom = None
         self._teaching: dict[str, QWidget] = {}
+
+    @property
+    def pattern_panel(self) -> PatternPanel:
+        """The pain-pattern panel above the explanation, built the first time it is needed
+        (most sessions never draw a pattern, and building it took a tenth of start-up)."""
+        if self._pattern_panel is None:
+            from viewer.ui.pattern_panel import PatternPanel
+
+            panel = PatternPanel(self.atlas, self.state)
+            panel.hide()
+            self.right.insertWidget(0, panel)
+            self.right.setStretchFactor(0, 2)
+            self.right.setStretchFactor(1, 3)  # the ranking is what the clinician came for
+            self._pattern_panel = panel
+            presentation = getattr(self, "presentation", None)
+            if presentation is not None:
+                presentation.add_panel(panel)
+        return self._pattern_panel
 
     def _teaching_widget(self, name: str) -> Any:
         if name not in self._teaching:
@@ -794,7 +813,8 @@ class MainWindow(QMainWindow):
         if drawing and not self.pattern_panel.isVisible():
             total = max(self.right.height(), 400)
             self.right.setSizes([total * 2 // 5, total - total * 2 // 5])
-        self.pattern_panel.setVisible(drawing)
+        if self._pattern_panel is not None:
+            self._pattern_panel.setVisible(drawing)
         target = state.current
         if target is not None:  # what a screen reader says about the drawing now
             side = f" ({tr(target.side)})" if target.side else ""

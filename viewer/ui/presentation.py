@@ -152,15 +152,7 @@ class Presentation(QObject):
             return
         self.active = True
         for panel in self.panels:
-            self._fonts[panel] = QFont(panel.font())
-            font = QFont(panel.font())
-            font.setPixelSize(max(BODY_PX, _pixels(panel, font)))
-            panel.setFont(font)
-            for view in [panel, *panel.findChildren(QTextEdit)]:
-                if isinstance(view, QTextEdit):
-                    scaler = _TextScaler(view)
-                    self._scalers.append(scaler)
-                    scaler.apply()
+            self._enlarge(panel)
         canvas = self.canvas
         canvas.vb.sigTransformChanged.connect(self._scale_labels)  # type: ignore[attr-defined]
         scene = canvas.scene()  # type: ignore[attr-defined]
@@ -171,6 +163,24 @@ class Presentation(QObject):
             app.installEventFilter(self)
         self._scale_labels()
         self._refresh_outlines()
+
+    def add_panel(self, panel: QWidget) -> None:
+        """A panel built later (the pattern panel): enlarged like the others, at once if the
+        presentation is on."""
+        self.panels.append(panel)
+        if self.active:
+            self._enlarge(panel)
+
+    def _enlarge(self, panel: QWidget) -> None:
+        self._fonts[panel] = QFont(panel.font())
+        font = QFont(panel.font())
+        font.setPixelSize(max(BODY_PX, _pixels(panel, font)))
+        panel.setFont(font)
+        for view in [panel, *panel.findChildren(QTextEdit)]:
+            if isinstance(view, QTextEdit):
+                scaler = _TextScaler(view)
+                self._scalers.append(scaler)
+                scaler.apply()
 
     def leave(self) -> None:
         if not self.active:

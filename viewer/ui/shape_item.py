@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QPaintEngine,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -35,11 +34,6 @@ class State(Enum):
 REGION_LIFT = (
     11.5  # regions sit at z 10; lifted, above bones (20) and discs (21), below muscle (22)
 )
-
-
-#: How far (drawing units) a flattened curve of a stroke outline may stray from the true curve:
-#: a hundredth of a pixel at the default fit, a fifth of a pixel at 20x zoom.
-CURVE_THRESHOLD = 0.02
 
 
 #: nerves and roots at rest are drawn at this share of their SVG width
@@ -103,7 +97,6 @@ class ShapeItem(QGraphicsRectItem):
         self.state = State.NORMAL
         self.hovered = False
         self.takes_clicks = True  # off for nerves and roots while a pain pattern is drawn
-        self._outlines: dict[float, QPainterPath] = {}  # stroke width -> filled outline
         self.base_z = 0.0
         if self.is_line:
             stroker = QPainterPathStroker()
@@ -225,33 +218,14 @@ class ShapeItem(QGraphicsRectItem):
             core, edge, w = palette.BLUE, palette.BLUE.darker(150), w + 2
         if hovered:
             core, w = palette.ORANGE, w + 2
-        # Filling each stroke's outline, worked out once per width, draws the same pixels as
-        # stroking the path with a wide round pen, without re-stroking it at every repaint
-        # (which was most of the time a click, hover or pan frame took).
-        if p.paintEngine().type() != QPaintEngine.Type.Raster:
-            # printing or PDF: a wide round pen keeps the file small (an outline is hundreds
-            # of points) and is drawn once, so there is nothing to cache
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            for color, width in ((edge, w + 1.6), (core, w)):
-                pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-                p.setPen(pen)
-                p.drawPath(self.path)
-            return
-        p.setPen(Qt.PenStyle.NoPen)
+        # Drawn once per look and scale into the look's picture, so a plain wide round pen
+        # is all it needs (and keeps a PDF small).
+        p.setBrush(Qt.BrushStyle.NoBrush)
         for color, width in ((edge, w + 1.6), (core, w)):
-            p.setBrush(color)
-            p.drawPath(self._outline(width))
-
-    def _outline(self, width: float) -> QPainterPath:
-        outline = self._outlines.get(width)
-        if outline is None:
-            stroker = QPainterPathStroker()
-            stroker.setWidth(width)
-            stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
-            stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            stroker.setCurveThreshold(CURVE_THRESHOLD)
-            outline = self._outlines[width] = stroker.createStroke(self.path)
-        return outline
+            pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            p.setPen(pen)
+            p.drawPath(self.path)
 
     # -- mouse ----------------------------------------------------------------------------
     def hoverEvent(self, ev: object) -> None:
