@@ -275,52 +275,60 @@ def exit_point(level: int) -> Point:
     return (half + 6, top + BODY_H - 2)
 
 
-PLEXUS = {  # where each lumbar root joins the plexus inside the psoas
-    "L1": (66.0, 118.0),
-    "L2": (72.0, 170.0),
-    "L3": (76.0, 220.0),
-    "L4": (74.0, 266.0),
-    "L5": (64.0, 300.0),
+PLEXUS = {  # where each lumbar root meets its neighbours in the plexus (inside the psoas)
+    "L1": (62.0, 114.0),
+    "L2": (72.0, 166.0),
+    "L3": (80.0, 214.0),
+    "L4": (70.0, 258.0),
 }
-FEMORAL_TOP = (84.0, 270.0)
-OBTURATOR_TOP = (60.0, 278.0)
+FEMORAL_TOP = (88.0, 266.0)
+OBTURATOR_TOP = (62.0, 288.0)
 
 
 def nerve(svg: Svg, pts: list[Point], side: int, el_id: str, width: float, k: int = 10) -> None:
     svg.path(poly_d(catmull(pts, k), side, False), "nerve", el_id, width)
 
 
+def root(svg: Svg, pts: list[Point], side: int, el_id: str, width: float, k: int = 8) -> None:
+    svg.path(poly_d(catmull(pts, k), side, False), "root", el_id, width)
+
+
 def draw_nerves(svg: Svg) -> None:
+    """The lumbar plexus as a few calm lines: the roots meet in a small triangle in the psoas
+    (L2 and L3 to the femoral nerve, L3 and L4 to the obturator), L5 runs straight down into the
+    pelvis, the iliohypogastric and ilioinguinal travel as one pair round the hip bone, and the
+    genitofemoral crosses the femoral nerve once, at the groin. Cutaneous nerves are thin, the
+    roots a little thicker, the femoral trunk thickest."""
     for side, name in SIDES:
         svg.comment(f"nerves, {name} side")
-        # upper lumbar skin nerves
+        # upper lumbar skin nerves: a pair round the inside of the hip bone to the groin
         nerve(
             svg,
-            [PLEXUS["L1"], (118, 150), (150, 212), (154, 290), (120, 340), (40, 396)],
+            [PLEXUS["L1"], (116, 144), (150, 202), (160, 268), (146, 320), (104, 352), (50, 392)],
             side,
             f"nerve:iliohypogastric@{name}",
-            3,
+            2,
         )
         nerve(
             svg,
-            [PLEXUS["L1"], (104, 170), (140, 250), (120, 346), (74, 410), (40, 470), (34, 520)],
+            [PLEXUS["L1"], (108, 152), (140, 210), (150, 272), (136, 326), (98, 366), (70, 404), (60, 452)],
             side,
             f"nerve:ilioinguinal@{name}",
-            3,
+            2,
         )
         nerve(
             svg,
-            [PLEXUS["L2"], (62, 230), (70, 330), (84, 410), (90, 470), (86, 520)],
+            [PLEXUS["L2"], (86, 214), (98, 270), (104, 330), (100, 400), (90, 460), (86, 520)],
             side,
             f"nerve:genitofemoral@{name}",
-            3,
+            2,
         )
         nerve(
             svg,
             [
                 PLEXUS["L2"],
-                (100, 220),
-                (132, 282),
+                (100, 216),
+                (130, 280),
                 (146, 330),
                 (160, 420),
                 (172, 560),
@@ -329,15 +337,15 @@ def draw_nerves(svg: Svg) -> None:
             ],
             side,
             f"nerve:lateral-femoral-cutaneous@{name}",
-            3.5,
+            2.2,
         )
         # femoral nerve and its saphenous branch
         nerve(
             svg,
-            [FEMORAL_TOP, (96, 330), (104, 400), (108, 450), (110, 500), (118, 560)],
+            [FEMORAL_TOP, (92, 330), (102, 400), (108, 450), (110, 500), (118, 560)],
             side,
             f"nerve:femoral@{name}",
-            8,
+            6,
         )
         for i, (x1, y1) in enumerate([(132, 650), (110, 760), (100, 850)]):
             nerve(
@@ -345,7 +353,7 @@ def draw_nerves(svg: Svg) -> None:
                 [(110, 500), ((110 + x1) / 2, (500 + y1) / 2 - 20), (x1, y1)],
                 side,
                 f"nerve:femoral@{name}#{i + 2}",
-                3,
+                2,
             )
         nerve(
             svg,
@@ -363,25 +371,25 @@ def draw_nerves(svg: Svg) -> None:
             ],
             side,
             f"nerve:saphenous@{name}",
-            4,
+            2.6,
         )
         nerve(
             svg,
             [(60, 1400), foot_point(0, 40), foot_point(2, 100)],
             side,
             f"nerve:saphenous@{name}#2",
-            3,
+            2,
         )
         # obturator nerve through the obturator foramen into the inner thigh
         nerve(
             svg,
-            [OBTURATOR_TOP, (50, 340), (48, 400), (52, 430), (48, 500), (34, 620), (26, 720)],
+            [OBTURATOR_TOP, (54, 340), (50, 400), (52, 430), (48, 500), (34, 620), (26, 720)],
             side,
             f"nerve:obturator@{name}",
-            5,
+            3.5,
         )
         # fibular nerves on the front of the leg
-        nerve(svg, [(150, 960), (156, 990), (146, 1014)], side, f"nerve:common-fibular@{name}", 5)
+        nerve(svg, [(150, 960), (156, 990), (146, 1014)], side, f"nerve:common-fibular@{name}", 4)
         nerve(
             svg,
             [
@@ -395,14 +403,14 @@ def draw_nerves(svg: Svg) -> None:
             ],
             side,
             f"nerve:superficial-fibular@{name}",
-            3.5,
+            2.4,
         )
         nerve(
             svg,
             [foot_point(60, 30), foot_point(30, 80), foot_point(24, 108)],
             side,
             f"nerve:superficial-fibular@{name}#2",
-            3,
+            2,
         )
         nerve(
             svg,
@@ -417,51 +425,23 @@ def draw_nerves(svg: Svg) -> None:
             ],
             side,
             f"nerve:deep-fibular@{name}",
-            3.5,
+            2.4,
         )
         # roots last, on top
         svg.comment(f"nerve roots, {name} side")
-        for level, root in enumerate(("L1", "L2", "L3")):
+
+        def spine(level: int) -> list[Point]:
             ex = exit_point(level)
-            svg.path(
-                poly_d(catmull([(6, ex[1] - 18), ex, PLEXUS[root]], 8), side, False),
-                "root",
-                f"root:{root}@{name}",
-                5,
-            )
-        ex = exit_point(3)
-        svg.path(
-            poly_d(catmull([(6, ex[1] - 18), ex, PLEXUS["L4"], FEMORAL_TOP], 8), side, False),
-            "root",
-            f"root:L4@{name}",
-            5.5,
-        )
-        svg.path(
-            poly_d(catmull([PLEXUS["L4"], OBTURATOR_TOP], 4), side, False),
-            "root",
-            f"root:L4@{name}#2",
-            4,
-        )
-        ex = exit_point(4)
-        svg.path(
-            poly_d(catmull([(6, ex[1] - 18), ex, PLEXUS["L5"], (56, 350)], 8), side, False),
-            "root",
-            f"root:L5@{name}",
-            5.5,
-        )
-        # plexus joins: L2 and L3 also feed femoral and obturator
-        svg.path(
-            poly_d(catmull([PLEXUS["L2"], PLEXUS["L3"], FEMORAL_TOP], 6), side, False),
-            "root",
-            f"root:L2@{name}#2",
-            4,
-        )
-        svg.path(
-            poly_d(catmull([PLEXUS["L3"], (66, 250), OBTURATOR_TOP], 6), side, False),
-            "root",
-            f"root:L3@{name}#2",
-            4,
-        )
+            return [(6, ex[1] - 18), ex]
+
+        root(svg, [*spine(0), PLEXUS["L1"]], side, f"root:L1@{name}", 3.5)
+        root(svg, [*spine(1), PLEXUS["L2"]], side, f"root:L2@{name}", 3.5)
+        root(svg, [PLEXUS["L2"], PLEXUS["L3"]], side, f"root:L2@{name}#2", 3, 4)
+        root(svg, [*spine(2), PLEXUS["L3"], FEMORAL_TOP], side, f"root:L3@{name}", 3.5)
+        root(svg, [PLEXUS["L3"], PLEXUS["L4"]], side, f"root:L3@{name}#2", 3, 4)
+        root(svg, [*spine(3), PLEXUS["L4"], FEMORAL_TOP], side, f"root:L4@{name}", 4)
+        root(svg, [PLEXUS["L4"], OBTURATOR_TOP], side, f"root:L4@{name}#2", 3, 4)
+        root(svg, [*spine(4), (44, 312), (42, 352)], side, f"root:L5@{name}", 4)
 
 
 KEY_POINTS = {  # ISNCSCI key sensory points on the front (offsets from the midline)
@@ -491,7 +471,7 @@ def draw_labels(svg: Svg) -> None:
         ((276, 372), (MID - 118, 360), "Groin ligament", "end"),
         ((276, 560), (MID - 116, 560), "Femoral n.", "end"),
         ((280, 760), (MID - 54, 760), "Saphenous n.", "end"),
-        ((280, 250), (MID - 150, 262), "Lat. femoral cut. n.", "end"),
+        ((276, 470), (MID - 163, 470), "Lat. femoral cut. n.", "end"),
         ((724, 640), (MID + 30, 640), "Obturator n.", "start"),
         ((720, 1200), (MID + 106, 1200), "Deep fibular n.", "start"),
         ((720, 1290), (MID + 136, 1290), "Superficial fibular n.", "start"),
@@ -519,8 +499,8 @@ FOOT_OUT_EDGE = [(80.0, 0.0), (88.0, 60.0), (92.0, 118.0)]
 
 class AnteriorMapper:
     def polygon(self, surface: str, pts: list[Point], side: int) -> list[Point] | None:
-        from draw_layers import chaikin, densify
-        from draw_posterior import leg_polygon
+        from draw_layers import densify, smooth
+        from draw_posterior import FOOT_ROUNDING, leg_polygon
 
         if surface == "front":
             return leg_polygon(pts, side)
@@ -545,7 +525,7 @@ class AnteriorMapper:
             for s_, d in dense:
                 x, y = at(s_)
                 out.append((MID + side * x, y + d))
-            return chaikin(out)
+            return smooth(out, 10.0)
         if surface == "top":
             dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
             out = []
@@ -554,7 +534,7 @@ class AnteriorMapper:
                 u_in, u_out = _lerp_edge(FOOT_IN_EDGE, v), _lerp_edge(FOOT_OUT_EDGE, v)
                 x, y = foot_point(u_in + (u_out - u_in) * a, v)
                 out.append((MID + side * x, y))
-            return chaikin(out)
+            return smooth(out, FOOT_ROUNDING)
         return None
 
     def toes(self, surface: str, which: list[int], side: int) -> list[list[Point]]:

@@ -493,6 +493,11 @@ def root_path(level: int) -> list[Point]:
 
 
 def draw_nerves(svg: Svg) -> None:
+    """The nerves, drawn so the plexus reads as a few calm lines: the cutaneous twigs thin, the
+    roots a little thicker, the sciatic trunk thickest, and routes chosen so that lines meet
+    where nerves join instead of crossing on the way (the dorsal rami leave each root above it,
+    the cluneal nerves fan out medial to the iliohypogastric, the femoral and obturator stubs
+    stop before the L4 and L5 roots)."""
     svg.comment("dural sac with the cauda equina (decorative)")
     dura = catmull(
         [(-8, 74), (0, 66), (8, 74), (11, 300), (6, 330), (0, 336), (-6, 330), (-11, 300), (-8, 74)], 6
@@ -500,185 +505,58 @@ def draw_nerves(svg: Svg) -> None:
     svg.path(abs_d([(MID + x, y) for x, y in dura]), "dura")
     for side, name in ((-1, "left"), (1, "right")):
         svg.comment(f"nerves, {name} side")
-        n = lambda pts, k=10: catmull(pts, k)  # noqa: E731
+
+        def line(pts: list[Point], el_id: str, width: float, cls: str = "nerve", k: int = 10) -> None:
+            svg.path(poly_d(catmull(pts, k), side, False), cls, el_id, width)
+
         # skin nerves first so the big trunks draw over them
-        svg.path(
-            poly_d(n([(80, 500), (76, 560), (74, 700), (80, 860), (88, 930)]), side, False),
-            "nerve",
-            f"nerve:posterior-femoral-cutaneous@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(90, 408), (82, 450), (80, 500)]), side, False),
-            "nerve",
-            f"nerve:posterior-femoral-cutaneous@{name}#2",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(80, 500), (118, 506), (158, 494)]), side, False),
-            "nerve",
-            f"nerve:posterior-femoral-cutaneous@{name}#3",
-            3,
-        )
+        line([(84, 470), (80, 560), (76, 700), (80, 860), (88, 930)], f"nerve:posterior-femoral-cutaneous@{name}", 2.4)
+        line([(98, 418), (90, 444), (84, 470)], f"nerve:posterior-femoral-cutaneous@{name}#2", 2.4)
+        line([(84, 470), (116, 492), (150, 494)], f"nerve:posterior-femoral-cutaneous@{name}#3", 1.8)
         for i, (_, top, half) in enumerate(VERTEBRAE):
             y = top + BODY_H - 4
-            svg.path(
-                poly_d(
-                    n([(half + 4, y + 2), (half + 22, y + 2), (half + 44, y + 14)]), side, False
-                ),
-                "nerve",
+            # a short twig leaving the root at the foramen, upwards and outwards, above the root
+            line(
+                [(half - 4, y - 2), (half + 6, y - 9), (half + 18, y - 11)],
                 f"nerve:lumbar-dorsal-rami@{name}#{i + 1}",
-                2.5,
+                1.6,
             )
-        svg.path(
-            poly_d(n([(74, 110), (104, 170), (128, 236), (136, 290)]), side, False),
-            "nerve",
-            f"nerve:superior-cluneal@{name}",
-            2.5,
-        )
-        svg.path(
-            poly_d(n([(90, 156), (124, 200), (156, 240), (168, 292)]), side, False),
-            "nerve",
-            f"nerve:superior-cluneal@{name}#2",
-            2.5,
-        )
-        svg.path(
-            poly_d(n([(36, 316), (58, 330), (74, 352)]), side, False),
-            "nerve",
-            f"nerve:middle-cluneal@{name}",
-            2.5,
-        )
-        svg.path(
-            poly_d(n([(36, 344), (54, 362), (66, 384)]), side, False),
-            "nerve",
-            f"nerve:middle-cluneal@{name}#2",
-            2.5,
-        )
-        svg.path(
-            poly_d(n([(60, 98), (112, 132), (150, 176), (170, 236), (186, 300)]), side, False),
-            "nerve",
+        # the upper cluneal nerves continue the L1 and L2 twigs over the iliac crest
+        line([(48, 128), (76, 160), (104, 214), (120, 262), (126, 300)], f"nerve:superior-cluneal@{name}", 1.8)
+        line([(76, 160), (116, 198), (146, 246), (160, 296)], f"nerve:superior-cluneal@{name}#2", 1.8)
+        # the middle cluneal nerves (S1-S3 dorsal rami) leave below the sacral roots for the
+        # inner buttock
+        line([(50, 377), (58, 402), (62, 428)], f"nerve:middle-cluneal@{name}", 1.6)
+        line([(58, 402), (72, 420), (76, 446)], f"nerve:middle-cluneal@{name}#2", 1.6)
+        line(
+            [(62, 112), (110, 146), (150, 194), (174, 246), (188, 300)],
             f"nerve:iliohypogastric@{name}",
-            3,
+            2,
         )
-        svg.path(
-            poly_d(n([(64, 186), (82, 232), (96, 290)]), side, False),
-            "nerve",
-            f"nerve:femoral@{name}",
-            4,
-        )
-        svg.path(
-            poly_d(n([(58, 218), (64, 262), (62, 310)]), side, False),
-            "nerve",
-            f"nerve:obturator@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(34, 410), (58, 420), (66, 440), (50, 466), (24, 488)]), side, False),
-            "nerve",
-            f"nerve:pudendal@{name}",
-            3,
-        )
+        line([(64, 186), (74, 226), (82, 262)], f"nerve:femoral@{name}", 3)
+        line([(58, 218), (64, 240), (68, 258)], f"nerve:obturator@{name}", 2.4)
+        line([(34, 428), (42, 448), (36, 472), (22, 494)], f"nerve:pudendal@{name}", 2)
         # sciatic and its divisions
-        svg.path(
-            poly_d(
-                n([SCIATIC_START, (116, 440), (118, 490), (112, 600), (102, 760), APEX]),
-                side,
-                False,
-            ),
-            "nerve",
-            f"nerve:sciatic@{name}",
-            11,
-        )
-        svg.path(
-            poly_d(
-                n([APEX, (90, 960), (88, 1100), (80, 1300), (70, 1386), (72, 1420)]), side, False
-            ),
-            "nerve",
-            f"nerve:tibial@{name}",
-            7,
-        )
-        svg.path(
-            poly_d(n([APEX, (118, 920), (138, 972), (144, 1002)]), side, False),
-            "nerve",
-            f"nerve:common-fibular@{name}",
-            6,
-        )
-        svg.path(
-            poly_d(n([(126, 936), (142, 1010), (150, 1110)]), side, False),
-            "nerve",
-            f"nerve:lateral-sural-cutaneous@{name}",
-            3,
-        )
-        svg.path(
-            poly_d(n([(144, 1002), (150, 1150), (140, 1330)]), side, False),
-            "nerve",
-            f"nerve:superficial-fibular@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(89, 1000), (96, 1150), (112, 1300), (128, 1392), (134, 1440)]), side, False),
-            "nerve",
-            f"nerve:sural@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(128, 1470), (140, 1520), (140, 1560)]), side, False),
-            "nerve",
-            f"nerve:sural@{name}#2",
-            3,
-        )
-        svg.path(
-            poly_d(n([(72, 1400), (82, 1430), (92, 1452)]), side, False),
-            "nerve",
-            f"nerve:medial-calcaneal@{name}",
-            3,
-        )
-        svg.path(
-            poly_d(n([(74, 1470), (62, 1510), (54, 1556)]), side, False),
-            "nerve",
-            f"nerve:medial-plantar@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(80, 1470), (100, 1510), (118, 1552)]), side, False),
-            "nerve",
-            f"nerve:lateral-plantar@{name}",
-            3,
-        )
+        line([SCIATIC_START, (116, 440), (118, 490), (112, 600), (102, 760), APEX], f"nerve:sciatic@{name}", 9)
+        line([APEX, (90, 960), (88, 1100), (80, 1300), (70, 1386), (72, 1420)], f"nerve:tibial@{name}", 6)
+        line([APEX, (118, 920), (138, 972), (144, 1002)], f"nerve:common-fibular@{name}", 5)
+        line([(126, 936), (142, 1010), (150, 1110)], f"nerve:lateral-sural-cutaneous@{name}", 2)
+        line([(144, 1002), (150, 1150), (140, 1330)], f"nerve:superficial-fibular@{name}", 2.4)
+        line([(89, 1000), (96, 1150), (112, 1300), (128, 1392), (134, 1440)], f"nerve:sural@{name}", 2.4)
+        line([(128, 1470), (140, 1520), (140, 1560)], f"nerve:sural@{name}#2", 2)
+        line([(72, 1400), (82, 1430), (92, 1452)], f"nerve:medial-calcaneal@{name}", 2)
+        line([(74, 1470), (62, 1510), (54, 1556)], f"nerve:medial-plantar@{name}", 2.4)
+        line([(80, 1470), (100, 1510), (118, 1552)], f"nerve:lateral-plantar@{name}", 2)
         # roots last, on top
         svg.comment(f"nerve roots, {name} side")
-        svg.path(poly_d(n([*root_path(0), (60, 98)], 8), side, False), "root", f"root:L1@{name}", 5)
-        svg.path(
-            poly_d(n([*root_path(1), (64, 186)], 8), side, False), "root", f"root:L2@{name}", 5
-        )
-        svg.path(
-            poly_d(n([*root_path(2), (58, 218)], 8), side, False), "root", f"root:L3@{name}", 5
-        )
-        svg.path(
-            poly_d(n([*root_path(3), (74, 300), SCIATIC_START], 8), side, False),
-            "root",
-            f"root:L4@{name}",
-            5.5,
-        )
-        svg.path(
-            poly_d(n([*root_path(4), (84, 330), SCIATIC_START], 8), side, False),
-            "root",
-            f"root:L5@{name}",
-            5.5,
-        )
+        line([*root_path(0), (62, 112)], f"root:L1@{name}", 3.5, "root", 8)
+        line([*root_path(1), (64, 186)], f"root:L2@{name}", 3.5, "root", 8)
+        line([*root_path(2), (58, 218)], f"root:L3@{name}", 3.5, "root", 8)
+        line([*root_path(3), (74, 300), SCIATIC_START], f"root:L4@{name}", 4, "root", 8)
+        line([*root_path(4), (84, 330), SCIATIC_START], f"root:L5@{name}", 4, "root", 8)
         for label, y in zip(("S1", "S2", "S3"), SACRAL_Y):
-            svg.path(
-                poly_d(n([(6, y - 14), (30, y), (60, y + 18), SCIATIC_START], 8), side, False),
-                "root",
-                f"root:{label}@{name}",
-                5,
-            )
-        svg.path(
-            poly_d(n([(4, SACRAL_Y[3] - 10), (30, SACRAL_Y[3]), (34, 428)], 8), side, False),
-            "root",
-            f"root:S4-5@{name}",
-            4,
-        )
+            line([(6, y - 14), (30, y), (60, y + 18), SCIATIC_START], f"root:{label}@{name}", 3.5, "root", 8)
+        line([(4, SACRAL_Y[3] - 10), (30, SACRAL_Y[3]), (34, 428)], f"root:S4-5@{name}", 3, "root", 8)
 
 
 # -- inset: the top of each foot ---------------------------------------------------------------
@@ -773,7 +651,7 @@ def draw_labels(svg: Svg) -> None:
         ((718, 930), (621, 935), "Common fibular n.", "start"),
         ((722, 1090), (588, 1090), "Tibial n.", "start"),
         ((718, 1200), (598, 1200), "Sural n.", "start"),
-        ((728, 300), (594, 300), "Femoral n. (to front)", "start"),
+        ((728, 300), (MID + 80, 252), "Femoral n. (to front)", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:
         svg.path(
@@ -803,8 +681,12 @@ def inner_edge(y: float) -> float:
     return 10.0 * max(0.0, (y - 430.0) / 78.0)
 
 
+#: how far (drawing units) the corners of a dermatome or territory patch are rounded
+LEG_ROUNDING, FOOT_ROUNDING = 16.0, 6.0
+
+
 def leg_polygon(pts: list[Point], side: int) -> list[Point]:
-    from draw_layers import chaikin, densify
+    from draw_layers import densify, smooth
 
     def steps(p: Point, q: Point) -> int:
         return int(max(abs(q[1] - p[1]) / 18, abs(q[0] - p[0]) * 12))
@@ -814,18 +696,18 @@ def leg_polygon(pts: list[Point], side: int) -> list[Point]:
         y = min(max(y, 40.0), ANKLE)
         x_in, x_out = inner_edge(y), x_at(OUTER, y)
         out.append((MID + side * (x_in + (x_out - x_in) * t), y))
-    return chaikin(out)
+    return smooth(out, LEG_ROUNDING)
 
 
 class PosteriorMapper:
     def polygon(self, surface: str, pts: list[Point], side: int) -> list[Point] | None:
-        from draw_layers import chaikin, densify
+        from draw_layers import densify, smooth
 
         if surface == "back":
             return leg_polygon(pts, side)
         if surface == "sole":
             dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
-            return chaikin([(MID + side * x, y) for x, y in (sole_point(a, b) for a, b in dense)])
+            return smooth([(MID + side * x, y) for x, y in (sole_point(a, b) for a, b in dense)], FOOT_ROUNDING)
         if surface == "top":
             cx = INSET_CX[side]
             dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
@@ -835,7 +717,7 @@ class PosteriorMapper:
                 u_in, u_out = _u_at(INSET_IN, v), _u_at(INSET_OUT, v)
                 u = u_in + (u_out - u_in) * a
                 out.append((cx + (u if side > 0 else -u), INSET_Y0 + v))
-            return chaikin(out)
+            return smooth(out, FOOT_ROUNDING)
         return None
 
     def toes(self, surface: str, which: list[int], side: int) -> list[list[Point]]:
