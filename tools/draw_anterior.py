@@ -32,6 +32,7 @@ from draw_posterior import (  # noqa: E402
     poly_d,
     rounded_rect,
     slice_down,
+    toe_outline,
     x_at,
 )
 
@@ -69,8 +70,6 @@ def crest_line() -> list[Point]:
 
 
 FOOT_TOP = ANKLE + 6
-FOOT_INNER = ((-2.0, 0.0), (-8.0, 60.0))  # inner edge of the foot, from the ankle down
-FOOT_OUTER = ((92.0, 118.0), (88.0, 60.0), (80.0, 0.0))  # outer edge, from the toes up
 
 
 def foot_point(u: float, v: float) -> Point:
@@ -80,24 +79,35 @@ def foot_point(u: float, v: float) -> Point:
     return (x0 + u + v * 0.18, FOOT_TOP + v)
 
 
+#: the foot's axis (foot coordinates fan outwards a little towards the toes), as a unit vector
+AXIS = (0.18 / (1 + 0.18**2) ** 0.5, 1 / (1 + 0.18**2) ** 0.5)
+#: where each toe meets the front edge of the foot (v = 118): (inner u, outer u, length), big
+#: toe first; the first web space sits between the big and the second toe
+TOE_SPANS = [(-14.0, 14.0, 34.0), (22.0, 38.0, 26.0), (40.0, 56.0, 23.0), (58.0, 74.0, 20.0), (76.0, 90.0, 16.0)]
+TOES = [
+    toe_outline([foot_point(u0 + (u1 - u0) * i / 4, 118) for i in range(5)], length, AXIS)
+    for u0, u1, length in TOE_SPANS
+]
+FOOT_INNER_CURVE = catmull([(-2.0, 0.0), (-9.0, 40.0), (-12.0, 80.0), (-14.0, 118.0)], 6)
+FOOT_OUTER_CURVE = catmull([(90.0, 118.0), (90.0, 88.0), (87.0, 56.0), (83.0, 26.0), (80.0, 0.0)], 6)
+
+
 def draw_skin(svg: Svg) -> None:
     svg.comment("skin outline seen from the front: lower trunk and both legs, then the feet")
     ankle_out = (x_at(OUTER, ANKLE), ANKLE)
     left_half = [*OUTER, ankle_out, *INNER[::-1]]  # down the outer edge, up the inner edge
     body = [(MID - x, y) for x, y in left_half] + [(MID + x, y) for x, y in left_half[::-1]]
     svg.path(abs_d(body), "skin")
-    foot = [foot_point(u, v) for u, v in (*FOOT_INNER, (-14, 118), *FOOT_OUTER)]
+    # the foot with its toes in one outline: down the inner edge, round each toe from the big
+    # toe to the little toe, up the outer edge
+    toes = [p for toe in TOES for p in toe[5:][::-1]]
+    foot = [
+        *[foot_point(u, v) for u, v in FOOT_INNER_CURVE],
+        *toes,
+        *[foot_point(u, v) for u, v in FOOT_OUTER_CURVE],
+    ]
     for side in (-1, 1):
         svg.path(poly_d(foot, side), "skin")
-
-
-TOES = [  # (u, v, rx, ry) in foot coordinates, big toe first (inner side)
-    (2, 136, 14, 20),
-    (30, 134, 9, 14),
-    (50, 131, 8.5, 13),
-    (68, 127, 8, 11),
-    (84, 121, 7, 9),
-]
 
 
 def draw_regions(svg: Svg) -> None:
@@ -150,19 +160,22 @@ def draw_regions(svg: Svg) -> None:
         # foot: dorsum, first web space and big toe
         dorsum = [
             foot_point(u, v)
-            for u, v in (*FOOT_INNER, (-12, 112), (14, 122), (18, 134), (22, 122), *FOOT_OUTER)
+            for u, v in (
+                *FOOT_INNER_CURVE,
+                (14, 118),
+                (14, 122),
+                (18, 134),
+                (22, 122),
+                (22, 118),
+                *FOOT_OUTER_CURVE,
+            )
         ]
         svg.path(poly_d(dorsum, side), "region", f"region:foot-dorsum@{name}")
         web = [foot_point(14, 122), foot_point(18, 134), foot_point(22, 122), foot_point(18, 112)]
         svg.path(poly_d(web, side), "region", f"region:first-web-space@{name}")
-        u, v, rx, ry = TOES[0]
-        cx, cy = foot_point(u, v)
-        svg.path(poly_d(ellipse_pts(cx, cy, rx, ry), side), "region", f"region:big-toe@{name}")
-        lesser = [ellipse_pts(*foot_point(u, v), rx, ry) for u, v, rx, ry in TOES[1:4]]
-        svg.path(multi_d(lesser, side), "skin")
-        u, v, rx, ry = TOES[4]
-        little = ellipse_pts(*foot_point(u, v), rx, ry)
-        svg.path(poly_d(little, side), "region", f"region:little-toe@{name}")
+        svg.path(poly_d(TOES[0], side), "region", f"region:big-toe@{name}")
+        svg.path(multi_d(TOES[1:4], side), "skin")
+        svg.path(poly_d(TOES[4], side), "region", f"region:little-toe@{name}")
 
 
 def draw_bones(svg: Svg) -> None:
@@ -540,11 +553,7 @@ class AnteriorMapper:
     def toes(self, surface: str, which: list[int], side: int) -> list[list[Point]]:
         if surface != "toes-top":
             return []
-        out = []
-        for i in which:
-            u, v, rx, ry = TOES[i]
-            out.append([(MID + side * x, y) for x, y in ellipse_pts(*foot_point(u, v), rx, ry)])
-        return out
+        return [[(MID + side * x, y) for x, y in TOES[i]] for i in which]
 
     def saddle(self, surface: str, side: int) -> list[Point] | None:
         return [(MID + side * x, y) for x, y in SADDLE_FRONT] if surface == "saddle-front" else None

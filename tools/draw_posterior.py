@@ -67,6 +67,33 @@ def ellipse_pts(cx: float, cy: float, rx: float, ry: float, n: int = 36) -> list
     ]
 
 
+def toe_outline(base: list[Point], length: float, direction: Point, taper: float = 0.86) -> list[Point]:
+    """A toe attached to the foot: its base runs along ``base`` (points on the edge of the ball
+    of the foot, so toe and foot share that edge), its sides run ``length`` units in
+    ``direction`` (a unit vector pointing away from the foot), narrowing a little, and its tip is
+    round. The outline starts with the base, in the order given."""
+    (x0, y0), (x1, y1) = base[0], base[-1]
+    dx, dy = direction
+    width = math.hypot(x1 - x0, y1 - y0)
+    ax, ay = (x1 - x0) / width, (y1 - y0) / width  # across the toe, from base[0] to base[-1]
+    r = width * taper / 2
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    cx, cy = mx + dx * (length - r), my + dy * (length - r)
+
+    def at(along: float, across: float) -> Point:
+        return (mx + dx * along + ax * across, my + dy * along + ay * across)
+
+    # a slight waist at the joint, then the pad and the round tip
+    tip = [
+        (
+            cx + r * (math.cos(t) * ax + math.sin(t) * dx),
+            cy + r * (math.cos(t) * ay + math.sin(t) * dy),
+        )
+        for t in (math.pi * k / 12 for k in range(13))
+    ]
+    return [*base, at(length * 0.3, width * 0.46), *tip, at(length * 0.3, -width * 0.46)]
+
+
 def fmt(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
@@ -230,31 +257,26 @@ EDGE_A = 0.74  # the outer edge of the foot: the last part of the sole across
 
 
 def draw_skin(svg: Svg) -> None:
-    svg.comment("skin outline: trunk and both legs")
+    svg.comment("skin outline: trunk and both legs, the toes part of each foot's outline")
     # left half goes down the outer edge, up the inner; right half mirrors it.
-    # down the outer edge of the leg and foot, across the ball, up the inner edge
+    # down the outer edge of the leg and foot, round each toe from the little toe to the big
+    # toe (between toes, back up to the ball of the foot), up the inner edge
+    toes = [TOES[i][len(TOE_BASES[i]) :] for i in range(4, -1, -1)]
     foot = [
         *[p for p in SOLE_OUT if p[1] > ANKLE],
-        *[sole_point(1 - i / 16, 1) for i in range(17)],
+        *[p for toe in toes for p in toe],
         *[p for p in SOLE_IN[::-1] if p[1] > ANKLE],
     ]
     left = [*OUTER, *foot, *INNER[::-1]]
     pts = [(MID - x, y) for x, y in left] + [(MID + x, y) for x, y in left[::-1]]
     svg.path(abs_d(pts), "skin")
-    for side in (-1, 1):
-        toes = [ellipse_pts(x, y, rx, ry) for x, y, rx, ry in TOES]
-        svg.path(multi_d(toes, side), "skin")
 
 
-def _toe(x: float, rx: float, ry: float) -> tuple[float, float, float, float]:
-    """A toe hanging from the ball of the foot: its top touches the ball's edge (touching, not
-    overlapping, so a click on either lands on the one under the pointer)."""
-    x_in, x_out = x_at(SOLE_IN, ANKLE + SOLE_LEN), x_at(SOLE_OUT, ANKLE + SOLE_LEN)
-    a = (x - x_in) / (x_out - x_in)
-    return (x, sole_point(a, 1)[1] + ry + 4.0, rx, ry)
-
-
-TOES = [_toe(54, 14, 14), _toe(76, 9, 11), _toe(95, 8.5, 10.5), _toe(113, 8.5, 10.5), _toe(132, 9.5, 11)]
+#: where each toe meets the ball of the foot (fractions across the sole, inner to outer) and
+#: how long it is: the big toe widest and longest, the little toe short
+TOE_SPANS = [(0.02, 0.3, 32.0), (0.33, 0.49, 26.0), (0.51, 0.66, 23.0), (0.68, 0.81, 20.0), (0.83, 0.97, 17.0)]
+TOE_BASES = [[sole_point(a0 + (a1 - a0) * i / 6, 1) for i in range(7)] for a0, a1, _ in TOE_SPANS]
+TOES = [toe_outline(base, length, (0.0, 1.0)) for base, (_, _, length) in zip(TOE_BASES, TOE_SPANS)]
 
 
 def draw_regions(svg: Svg) -> None:
@@ -301,12 +323,11 @@ def draw_regions(svg: Svg) -> None:
         svg.path(poly_d(lateral, side), "region", f"region:leg-lateral@{name}")
         svg.path(poly_d(heel_outline(), side), "region", f"region:heel@{name}")
         sole = sole_patch(0, HEEL_B, EDGE_A, 1)
-        lesser = [ellipse_pts(x, y, rx, ry) for x, y, rx, ry in TOES[1:4]]
-        svg.path(multi_d([sole, *lesser], side), "region", f"region:sole@{name}")
+        svg.path(multi_d([sole, *TOES[1:4]], side), "region", f"region:sole@{name}")
         edge = sole_patch(EDGE_A, HEEL_B, 1, 1)
         svg.path(poly_d(edge, side), "region", f"region:foot-lateral-edge@{name}")
-        svg.path(poly_d(ellipse_pts(*TOES[4]), side), "region", f"region:little-toe@{name}#2")
-        svg.path(poly_d(ellipse_pts(*TOES[0]), side), "region", f"region:big-toe@{name}#2")
+        svg.path(poly_d(TOES[4], side), "region", f"region:little-toe@{name}#2")
+        svg.path(poly_d(TOES[0], side), "region", f"region:big-toe@{name}#2")
 
 
 # -- bones ----------------------------------------------------------------------------------
@@ -583,15 +604,9 @@ def draw_inset(svg: Svg) -> None:
         svg.path(abs_d([q(u, v) for u, v in dorsum]), "region", f"region:foot-dorsum@{name}")
         web = [(-26, -196), (-15, -172), (-4, -196), (-15, -208)]
         svg.path(abs_d([q(u, v) for u, v in web]), "region", f"region:first-web-space@{name}")
-        big = ellipse_pts(-34, -232, 16, 38)
+        big, *lesser, little = INSET_TOES
         svg.path(abs_d([q(u, v) for u, v in big]), "region", f"region:big-toe@{name}")
-        lesser = [
-            ellipse_pts(-4, -222, 10, 28),
-            ellipse_pts(16, -216, 9, 25),
-            ellipse_pts(33, -208, 9, 21),
-        ]
         svg.path(" ".join(abs_d([q(u, v) for u, v in t]) for t in lesser), "skin")
-        little = ellipse_pts(48, -198, 8, 16)
         svg.path(abs_d([q(u, v) for u, v in little]), "region", f"region:little-toe@{name}")
         sfn = catmull([(12, -4), (8, -90), (-2, -150), (-22, -186)], 8)
         sfn2 = catmull([(8, -90), (24, -150), (36, -188)], 8)
@@ -599,16 +614,16 @@ def draw_inset(svg: Svg) -> None:
             abs_d([q(u, v) for u, v in sfn], False),
             "nerve",
             f"nerve:superficial-fibular@{name}#2",
-            3,
+            2.2,
         )
         svg.path(
             abs_d([q(u, v) for u, v in sfn2], False),
             "nerve",
             f"nerve:superficial-fibular@{name}#3",
-            3,
+            2.2,
         )
         dfn = catmull([(-8, -4), (-12, -100), (-15, -178)], 8)
-        svg.path(abs_d([q(u, v) for u, v in dfn], False), "nerve", f"nerve:deep-fibular@{name}", 3)
+        svg.path(abs_d([q(u, v) for u, v in dfn], False), "nerve", f"nerve:deep-fibular@{name}", 2.2)
         svg.text(cx, 1264, f"Top of {name} foot", 17)
 
 
@@ -628,7 +643,7 @@ def draw_points(svg: Svg) -> None:
     for name, cx, sign in (("left", 140.0, -1), ("right", 860.0, 1)):
         # L5: the top of the foot over the base of the third toe, in the foot inset
         svg.path(
-            abs_d(ellipse_pts(cx + sign * 16, INSET_Y0 - 198, 10, 10, 20)),
+            abs_d(ellipse_pts(cx + sign * 21, INSET_Y0 - 190, 10, 10, 20)),
             "point",
             f"point:L5@{name}#2",
         )
@@ -664,7 +679,12 @@ def draw_labels(svg: Svg) -> None:
 INSET_CX = {-1: 140.0, 1: 860.0}
 INSET_IN = [(-26.0, 0.0), (-36.0, -50.0), (-48.0, -140.0), (-52.0, -198.0)]  # (u, v) up the foot
 INSET_OUT = [(26.0, 0.0), (38.0, -50.0), (52.0, -140.0), (54.0, -198.0)]
-INSET_TOES = [(-34, -232, 16, 38), (-4, -222, 10, 28), (16, -216, 9, 25), (33, -208, 9, 21), (48, -198, 8, 16)]
+#: the toes of the inset, attached along the front edge of the foot (v = -198): (inner u, outer u,
+#: length), big toe first; the first web space sits between the big and the second toe
+INSET_TOE_SPANS = [(-52.0, -27.0, 44.0), (-3.0, 12.0, 34.0), (14.0, 28.0, 30.0), (30.0, 42.0, 25.0), (44.0, 54.0, 20.0)]
+INSET_TOES = [
+    toe_outline([(u0, -198.0), (u1, -198.0)], length, (0.0, -1.0)) for u0, u1, length in INSET_TOE_SPANS
+]
 
 
 def _u_at(edge: list[Point], v: float) -> float:
@@ -682,7 +702,7 @@ def inner_edge(y: float) -> float:
 
 
 #: how far (drawing units) the corners of a dermatome or territory patch are rounded
-LEG_ROUNDING, FOOT_ROUNDING = 16.0, 6.0
+LEG_ROUNDING, FOOT_ROUNDING = 16.0, 10.0
 
 
 def leg_polygon(pts: list[Point], side: int) -> list[Point]:
@@ -722,15 +742,9 @@ class PosteriorMapper:
 
     def toes(self, surface: str, which: list[int], side: int) -> list[list[Point]]:
         if surface == "toes-sole":
-            return [[(MID + side * x, y) for x, y in ellipse_pts(*TOES[i])] for i in which]
+            return [[(MID + side * x, y) for x, y in TOES[i]] for i in which]
         cx = INSET_CX[side]
-        out = []
-        for i in which:
-            u, v, rx, ry = INSET_TOES[i]
-            out.append(
-                [(cx + (x if side > 0 else -x), INSET_Y0 + y) for x, y in ellipse_pts(u, v, rx, ry)]
-            )
-        return out
+        return [[(cx + (x if side > 0 else -x), INSET_Y0 + y) for x, y in INSET_TOES[i]] for i in which]
 
     def saddle(self, surface: str, side: int) -> list[Point] | None:
         return [(MID + side * x, y) for x, y in SADDLE] if surface == "saddle-back" else None
