@@ -27,8 +27,10 @@ from draw_posterior import (  # noqa: E402
     Svg,
     abs_d,
     catmull,
+    crease,
     ellipse_pts,
     multi_d,
+    on_crease,
     poly_d,
     rounded_rect,
     slice_down,
@@ -47,6 +49,8 @@ MID_THIGH = 690.0
 SIDE_STRIP = 28.0  # width of the outer-thigh strip (side of the hip and thigh)
 INNER_STRIP = 26.0  # width of the inner-thigh strip (obturator skin)
 SADDLE_FRONT = [(0, 474), (9, 474), (11, 492), (9, 508), (0, 510)]  # perineum between the legs
+#: the creases above and below the knee: above it arching up round the kneecap, below it down
+KNEE_TOP_BOW, KNEE_BOTTOM_BOW = -12.0, 8.0
 SHIN_SPLIT = 0.42  # fraction of the leg width, from the inner edge, where the shin crest runs
 
 
@@ -122,10 +126,12 @@ def draw_regions(svg: Svg) -> None:
             *slice_down(OUTER, ASIS[1] + 6, y_low_out)[::-1],
         ]
         svg.path(poly_d(groin, side), "region", f"region:groin@{name}")
-        outer_edge = slice_down(OUTER, y_low_out, KNEE_TOP - 20)
-        side_line = [(x - SIDE_STRIP, y) for x, y in outer_edge]
-        inner_edge = slice_down(INNER, 512, KNEE_TOP - 20)
-        inner_line = [(x + INNER_STRIP, y) for x, y in inner_edge]
+        knee_top = KNEE_TOP - 20
+        outer_edge = slice_down(OUTER, y_low_out, knee_top)
+        side_line = on_crease([(x - SIDE_STRIP, y) for x, y in outer_edge], knee_top, KNEE_TOP_BOW, -1)
+        inner_edge = slice_down(INNER, 512, knee_top)
+        inner_line = on_crease([(x + INNER_STRIP, y) for x, y in inner_edge], knee_top, KNEE_TOP_BOW, -1)
+        x_in_top, x_out_top = inner_edge[-1][0], outer_edge[-1][0]
 
         def upto(line: list[Point], y1: float) -> list[Point]:
             return [p for p in line if p[1] <= y1]
@@ -139,23 +145,46 @@ def draw_regions(svg: Svg) -> None:
             *upto(side_line, MID_THIGH)[::-1],
         ]
         svg.path(poly_d(upper, side), "region", f"region:thigh-anterior-upper@{name}")
-        lower_thigh = [*below(side_line, MID_THIGH), *below(inner_line, MID_THIGH)[::-1]]
+        lower_thigh = [
+            *below(side_line, MID_THIGH),
+            *crease(knee_top, KNEE_TOP_BOW, side_line[-1][0], inner_line[-1][0])[1:-1],
+            *below(inner_line, MID_THIGH)[::-1],
+        ]
         svg.path(poly_d(lower_thigh, side), "region", f"region:thigh-anterior-lower@{name}")
-        lateral_thigh = [*outer_edge, *side_line[::-1]]
+        lateral_thigh = [
+            *outer_edge,
+            *crease(knee_top, KNEE_TOP_BOW, x_out_top, side_line[-1][0], 3)[1:-1],
+            *side_line[::-1],
+        ]
         svg.path(poly_d(lateral_thigh, side), "region", f"region:thigh-lateral@{name}")
-        medial_thigh = [*inner_edge, *inner_line[::-1]]
+        medial_thigh = [
+            *inner_edge,
+            *crease(knee_top, KNEE_TOP_BOW, x_in_top, inner_line[-1][0], 3)[1:-1],
+            *inner_line[::-1],
+        ]
         svg.path(poly_d(medial_thigh, side), "region", f"region:thigh-medial@{name}")
         svg.path(poly_d(SADDLE_FRONT, side), "region", f"region:saddle@{name}")
+        x_in_bottom, x_out_bottom = x_at(INNER, KNEE_BOTTOM), x_at(OUTER, KNEE_BOTTOM)
         knee = [
-            *slice_down(OUTER, KNEE_TOP - 20, KNEE_BOTTOM),
-            *slice_down(INNER, KNEE_TOP - 20, KNEE_BOTTOM)[::-1],
+            *slice_down(OUTER, knee_top, KNEE_BOTTOM),
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, x_out_bottom, x_in_bottom, 16)[1:-1],
+            *slice_down(INNER, knee_top, KNEE_BOTTOM)[::-1],
+            *crease(knee_top, KNEE_TOP_BOW, x_in_top, x_out_top, 16)[1:-1],
         ]
         svg.path(poly_d(knee, side), "region", f"region:knee-anterior@{name}")
-        crest = crest_line()
-        medial = [*slice_down(INNER, KNEE_BOTTOM, ANKLE), *crest[::-1]]
+        crest = on_crease(crest_line(), KNEE_BOTTOM, KNEE_BOTTOM_BOW, 0)
+        medial = [
+            *slice_down(INNER, KNEE_BOTTOM, ANKLE),
+            *crest[::-1],
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, crest[0][0], x_in_bottom, 4)[1:-1],
+        ]
         ankle_bump = ellipse_pts(x_at(INNER, ANKLE) - 2, ANKLE - 8, 13, 15, 24)
         svg.path(multi_d([medial, ankle_bump], side), "region", f"region:leg-medial@{name}")
-        lateral = [*crest, *slice_down(OUTER, KNEE_BOTTOM, ANKLE)[::-1]]
+        lateral = [
+            *crest,
+            *slice_down(OUTER, KNEE_BOTTOM, ANKLE)[::-1],
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, x_out_bottom, crest[0][0], 4)[1:-1],
+        ]
         svg.path(poly_d(lateral, side), "region", f"region:leg-lateral@{name}")
         # foot: dorsum, first web space and big toe
         dorsum = [

@@ -221,6 +221,32 @@ def fold_line() -> list[Point]:
     return catmull([(10, 508), (40, 516), (90, 524), (150, 528), (outer_x, FOLD_Y)], 6)
 
 
+def crease_y(y: float, bow: float, x: float) -> float:
+    """Height of a skin crease across the leg at offset x: level at both edges of the leg, ``bow``
+    units lower (negative: higher) in the middle, like the fold at the back of the knee."""
+    x_in, x_out = x_at(INNER, y), x_at(OUTER, y)
+    t = min(max((x - x_in) / (x_out - x_in), 0.0), 1.0)
+    return y + bow * math.sin(math.pi * t)
+
+
+def crease(y: float, bow: float, x0: float, x1: float, n: int = 10) -> list[Point]:
+    """The crease from offset x0 to x1 (both ends included)."""
+    xs = [x0 + (x1 - x0) * i / n for i in range(n + 1)]
+    return [(x, crease_y(y, bow, x)) for x in xs]
+
+
+def on_crease(line: list[Point], y: float, bow: float, end: int) -> list[Point]:
+    """A line down the leg with its first (end=0) or last (end=-1) point moved onto a crease."""
+    out = list(line)
+    x = out[end][0]
+    out[end] = (x, crease_y(y, bow, x))
+    return out
+
+
+#: the creases that bound the back of the knee: above it arching up, below it arching down
+KNEE_TOP_BOW, KNEE_BOTTOM_BOW = -10.0, 8.0
+
+
 # the foot seen from behind with the sole turned to the viewer: heel pad, arch, ball, toes,
 # one outline continuing the leg's (surface coordinates (a, b): a across, b heel to toes)
 SOLE_IN = catmull([(54, 1388), (50, 1420), (55, 1452), (60, 1482), (52, 1522), (40, 1562)], 8)
@@ -295,31 +321,57 @@ def draw_regions(svg: Svg) -> None:
         svg.path(poly_d(buttock, side), "region", f"region:buttock@{name}")
         svg.path(poly_d(SADDLE, side), "region", f"region:saddle@{name}")
         outer_edge = slice_down(OUTER, FOLD_Y, KNEE_TOP)
-        side_line = [(x - SIDE_STRIP, y) for x, y in outer_edge]
+        side_line = on_crease([(x - SIDE_STRIP, y) for x, y in outer_edge], KNEE_TOP, KNEE_TOP_BOW, -1)
         inner_edge = slice_down(INNER, 508, KNEE_TOP)
-        inner_line = [(x + INNER_STRIP, y) for x, y in inner_edge]
+        inner_line = on_crease([(x + INNER_STRIP, y) for x, y in inner_edge], KNEE_TOP, KNEE_TOP_BOW, -1)
+        x_in_top, x_out_top = inner_edge[-1][0], outer_edge[-1][0]
         thigh = [
             *[(x, y) for x, y in fold if x_at(INNER, y) + INNER_STRIP <= x <= side_line[0][0]],
             *side_line,
+            *crease(KNEE_TOP, KNEE_TOP_BOW, side_line[-1][0], inner_line[-1][0])[1:-1],
             *inner_line[::-1],
         ]
         svg.path(poly_d(thigh, side), "region", f"region:thigh-posterior@{name}")
-        lateral_thigh = [*outer_edge, *side_line[::-1]]
+        lateral_thigh = [
+            *outer_edge,
+            *crease(KNEE_TOP, KNEE_TOP_BOW, x_out_top, side_line[-1][0], 3)[1:-1],
+            *side_line[::-1],
+        ]
         svg.path(poly_d(lateral_thigh, side), "region", f"region:thigh-lateral@{name}")
-        medial_thigh = [*inner_edge, *inner_line[::-1]]
+        medial_thigh = [
+            *inner_edge,
+            *crease(KNEE_TOP, KNEE_TOP_BOW, x_in_top, inner_line[-1][0], 3)[1:-1],
+            *inner_line[::-1],
+        ]
         svg.path(poly_d(medial_thigh, side), "region", f"region:thigh-medial@{name}")
+        x_in_bottom, x_out_bottom = x_at(INNER, KNEE_BOTTOM), x_at(OUTER, KNEE_BOTTOM)
         knee = [
             *slice_down(OUTER, KNEE_TOP, KNEE_BOTTOM),
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, x_out_bottom, x_in_bottom, 16)[1:-1],
             *slice_down(INNER, KNEE_TOP, KNEE_BOTTOM)[::-1],
+            *crease(KNEE_TOP, KNEE_TOP_BOW, x_in_top, x_out_top, 16)[1:-1],
         ]
         svg.path(poly_d(knee, side), "region", f"region:knee-posterior@{name}")
-        boundary = [
-            (x - 30 + 10 * (y - KNEE_BOTTOM) / (ANKLE - KNEE_BOTTOM), y)
-            for x, y in slice_down(OUTER, KNEE_BOTTOM, ANKLE)
+        boundary = on_crease(
+            [
+                (x - 30 + 10 * (y - KNEE_BOTTOM) / (ANKLE - KNEE_BOTTOM), y)
+                for x, y in slice_down(OUTER, KNEE_BOTTOM, ANKLE)
+            ],
+            KNEE_BOTTOM,
+            KNEE_BOTTOM_BOW,
+            0,
+        )
+        calf = [
+            *boundary,
+            *slice_down(INNER, KNEE_BOTTOM, ANKLE)[::-1],
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, x_in_bottom, boundary[0][0])[1:-1],
         ]
-        calf = [*boundary, *slice_down(INNER, KNEE_BOTTOM, ANKLE)[::-1]]
         svg.path(poly_d(calf, side), "region", f"region:calf-posterior@{name}")
-        lateral = [*slice_down(OUTER, KNEE_BOTTOM, ANKLE), *boundary[::-1]]
+        lateral = [
+            *slice_down(OUTER, KNEE_BOTTOM, ANKLE),
+            *boundary[::-1],
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, boundary[0][0], x_out_bottom, 3)[1:-1],
+        ]
         svg.path(poly_d(lateral, side), "region", f"region:leg-lateral@{name}")
         svg.path(poly_d(heel_outline(), side), "region", f"region:heel@{name}")
         sole = sole_patch(0, HEEL_B, EDGE_A, 1)
