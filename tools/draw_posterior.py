@@ -493,6 +493,9 @@ def draw_bones(svg: Svg) -> None:
     )
     for shape in (ilium, femur, tibia, fibula, calcaneus):
         svg.path(multi_d([shape], -1) + " " + multi_d([shape], 1), "bone")
+    svg.comment("pubic arch: the two hip bones meet below the sacrum, closing the pelvic ring")
+    arch = catmull([(0, 456), (28, 458), (50, 464), (60, 478), (54, 490), (28, 480), (0, 476)], 6)
+    svg.path(abs_d([(MID + x, y) for x, y in arch] + [(MID - x, y) for x, y in arch[::-1]]), "bone")
     svg.comment("hip joints: each femoral head in the socket of its hip bone")
     for side in (-1, 1):
         svg.path(poly_d(ellipse_pts(100, 404, 23, 23, 32), side), "bone")
@@ -711,7 +714,7 @@ def draw_labels(svg: Svg) -> None:
     svg.text(750, 130, "RIGHT", 24, weight="bold")
     # labels sit outside the body outline, never across it; a leader line reaches in
     leaders = [
-        ((268, 440), (470, 430), "Sacrum", "end"),
+        ((268, 440), (MID - 12, 424), "Sacrum", "end"),
         ((268, 384), (392, 372), "Piriformis", "end"),
         ((290, 230), (372, 232), "Iliac crest", "end"),
         ((728, 580), (614, 580), "Sciatic nerve", "start"),
