@@ -133,6 +133,7 @@ def test_legend_names_every_highlight(window):
         "key sensory point",
         "overlap",
         "disagree",
+        "pointer",
     ):
         assert words in texts, words
 

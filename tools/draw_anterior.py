@@ -27,11 +27,14 @@ from draw_posterior import (  # noqa: E402
     Svg,
     abs_d,
     catmull,
+    crease,
     ellipse_pts,
     multi_d,
+    on_crease,
     poly_d,
     rounded_rect,
     slice_down,
+    toe_outline,
     x_at,
 )
 
@@ -46,6 +49,8 @@ MID_THIGH = 690.0
 SIDE_STRIP = 28.0  # width of the outer-thigh strip (side of the hip and thigh)
 INNER_STRIP = 26.0  # width of the inner-thigh strip (obturator skin)
 SADDLE_FRONT = [(0, 474), (9, 474), (11, 492), (9, 508), (0, 510)]  # perineum between the legs
+#: the creases above and below the knee: above it arching up round the kneecap, below it down
+KNEE_TOP_BOW, KNEE_BOTTOM_BOW = -12.0, 8.0
 SHIN_SPLIT = 0.42  # fraction of the leg width, from the inner edge, where the shin crest runs
 
 
@@ -69,8 +74,6 @@ def crest_line() -> list[Point]:
 
 
 FOOT_TOP = ANKLE + 6
-FOOT_INNER = ((-2.0, 0.0), (-8.0, 60.0))  # inner edge of the foot, from the ankle down
-FOOT_OUTER = ((92.0, 118.0), (88.0, 60.0), (80.0, 0.0))  # outer edge, from the toes up
 
 
 def foot_point(u: float, v: float) -> Point:
@@ -80,24 +83,35 @@ def foot_point(u: float, v: float) -> Point:
     return (x0 + u + v * 0.18, FOOT_TOP + v)
 
 
+#: the foot's axis (foot coordinates fan outwards a little towards the toes), as a unit vector
+AXIS = (0.18 / (1 + 0.18**2) ** 0.5, 1 / (1 + 0.18**2) ** 0.5)
+#: where each toe meets the front edge of the foot (v = 118): (inner u, outer u, length), big
+#: toe first; the first web space sits between the big and the second toe
+TOE_SPANS = [(-14.0, 14.0, 34.0), (22.0, 38.0, 26.0), (40.0, 56.0, 23.0), (58.0, 74.0, 20.0), (76.0, 90.0, 16.0)]
+TOES = [
+    toe_outline([foot_point(u0 + (u1 - u0) * i / 4, 118) for i in range(5)], length, AXIS)
+    for u0, u1, length in TOE_SPANS
+]
+FOOT_INNER_CURVE = catmull([(-2.0, 0.0), (-9.0, 40.0), (-12.0, 80.0), (-14.0, 118.0)], 6)
+FOOT_OUTER_CURVE = catmull([(90.0, 118.0), (90.0, 88.0), (87.0, 56.0), (83.0, 26.0), (80.0, 0.0)], 6)
+
+
 def draw_skin(svg: Svg) -> None:
     svg.comment("skin outline seen from the front: lower trunk and both legs, then the feet")
     ankle_out = (x_at(OUTER, ANKLE), ANKLE)
     left_half = [*OUTER, ankle_out, *INNER[::-1]]  # down the outer edge, up the inner edge
     body = [(MID - x, y) for x, y in left_half] + [(MID + x, y) for x, y in left_half[::-1]]
     svg.path(abs_d(body), "skin")
-    foot = [foot_point(u, v) for u, v in (*FOOT_INNER, (-14, 118), *FOOT_OUTER)]
+    # the foot with its toes in one outline: down the inner edge, round each toe from the big
+    # toe to the little toe, up the outer edge
+    toes = [p for toe in TOES for p in toe[5:][::-1]]
+    foot = [
+        *[foot_point(u, v) for u, v in FOOT_INNER_CURVE],
+        *toes,
+        *[foot_point(u, v) for u, v in FOOT_OUTER_CURVE],
+    ]
     for side in (-1, 1):
         svg.path(poly_d(foot, side), "skin")
-
-
-TOES = [  # (u, v, rx, ry) in foot coordinates, big toe first (inner side)
-    (2, 136, 14, 20),
-    (30, 134, 9, 14),
-    (50, 131, 8.5, 13),
-    (68, 127, 8, 11),
-    (84, 121, 7, 9),
-]
 
 
 def draw_regions(svg: Svg) -> None:
@@ -112,10 +126,12 @@ def draw_regions(svg: Svg) -> None:
             *slice_down(OUTER, ASIS[1] + 6, y_low_out)[::-1],
         ]
         svg.path(poly_d(groin, side), "region", f"region:groin@{name}")
-        outer_edge = slice_down(OUTER, y_low_out, KNEE_TOP - 20)
-        side_line = [(x - SIDE_STRIP, y) for x, y in outer_edge]
-        inner_edge = slice_down(INNER, 512, KNEE_TOP - 20)
-        inner_line = [(x + INNER_STRIP, y) for x, y in inner_edge]
+        knee_top = KNEE_TOP - 20
+        outer_edge = slice_down(OUTER, y_low_out, knee_top)
+        side_line = on_crease([(x - SIDE_STRIP, y) for x, y in outer_edge], knee_top, KNEE_TOP_BOW, -1)
+        inner_edge = slice_down(INNER, 512, knee_top)
+        inner_line = on_crease([(x + INNER_STRIP, y) for x, y in inner_edge], knee_top, KNEE_TOP_BOW, -1)
+        x_in_top, x_out_top = inner_edge[-1][0], outer_edge[-1][0]
 
         def upto(line: list[Point], y1: float) -> list[Point]:
             return [p for p in line if p[1] <= y1]
@@ -129,40 +145,66 @@ def draw_regions(svg: Svg) -> None:
             *upto(side_line, MID_THIGH)[::-1],
         ]
         svg.path(poly_d(upper, side), "region", f"region:thigh-anterior-upper@{name}")
-        lower_thigh = [*below(side_line, MID_THIGH), *below(inner_line, MID_THIGH)[::-1]]
+        lower_thigh = [
+            *below(side_line, MID_THIGH),
+            *crease(knee_top, KNEE_TOP_BOW, side_line[-1][0], inner_line[-1][0])[1:-1],
+            *below(inner_line, MID_THIGH)[::-1],
+        ]
         svg.path(poly_d(lower_thigh, side), "region", f"region:thigh-anterior-lower@{name}")
-        lateral_thigh = [*outer_edge, *side_line[::-1]]
+        lateral_thigh = [
+            *outer_edge,
+            *crease(knee_top, KNEE_TOP_BOW, x_out_top, side_line[-1][0], 3)[1:-1],
+            *side_line[::-1],
+        ]
         svg.path(poly_d(lateral_thigh, side), "region", f"region:thigh-lateral@{name}")
-        medial_thigh = [*inner_edge, *inner_line[::-1]]
+        medial_thigh = [
+            *inner_edge,
+            *crease(knee_top, KNEE_TOP_BOW, x_in_top, inner_line[-1][0], 3)[1:-1],
+            *inner_line[::-1],
+        ]
         svg.path(poly_d(medial_thigh, side), "region", f"region:thigh-medial@{name}")
         svg.path(poly_d(SADDLE_FRONT, side), "region", f"region:saddle@{name}")
+        x_in_bottom, x_out_bottom = x_at(INNER, KNEE_BOTTOM), x_at(OUTER, KNEE_BOTTOM)
         knee = [
-            *slice_down(OUTER, KNEE_TOP - 20, KNEE_BOTTOM),
-            *slice_down(INNER, KNEE_TOP - 20, KNEE_BOTTOM)[::-1],
+            *slice_down(OUTER, knee_top, KNEE_BOTTOM),
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, x_out_bottom, x_in_bottom, 16)[1:-1],
+            *slice_down(INNER, knee_top, KNEE_BOTTOM)[::-1],
+            *crease(knee_top, KNEE_TOP_BOW, x_in_top, x_out_top, 16)[1:-1],
         ]
         svg.path(poly_d(knee, side), "region", f"region:knee-anterior@{name}")
-        crest = crest_line()
-        medial = [*slice_down(INNER, KNEE_BOTTOM, ANKLE), *crest[::-1]]
+        crest = on_crease(crest_line(), KNEE_BOTTOM, KNEE_BOTTOM_BOW, 0)
+        medial = [
+            *slice_down(INNER, KNEE_BOTTOM, ANKLE),
+            *crest[::-1],
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, crest[0][0], x_in_bottom, 4)[1:-1],
+        ]
         ankle_bump = ellipse_pts(x_at(INNER, ANKLE) - 2, ANKLE - 8, 13, 15, 24)
         svg.path(multi_d([medial, ankle_bump], side), "region", f"region:leg-medial@{name}")
-        lateral = [*crest, *slice_down(OUTER, KNEE_BOTTOM, ANKLE)[::-1]]
+        lateral = [
+            *crest,
+            *slice_down(OUTER, KNEE_BOTTOM, ANKLE)[::-1],
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, x_out_bottom, crest[0][0], 4)[1:-1],
+        ]
         svg.path(poly_d(lateral, side), "region", f"region:leg-lateral@{name}")
         # foot: dorsum, first web space and big toe
         dorsum = [
             foot_point(u, v)
-            for u, v in (*FOOT_INNER, (-12, 112), (14, 122), (18, 134), (22, 122), *FOOT_OUTER)
+            for u, v in (
+                *FOOT_INNER_CURVE,
+                (14, 118),
+                (14, 122),
+                (18, 134),
+                (22, 122),
+                (22, 118),
+                *FOOT_OUTER_CURVE,
+            )
         ]
         svg.path(poly_d(dorsum, side), "region", f"region:foot-dorsum@{name}")
         web = [foot_point(14, 122), foot_point(18, 134), foot_point(22, 122), foot_point(18, 112)]
         svg.path(poly_d(web, side), "region", f"region:first-web-space@{name}")
-        u, v, rx, ry = TOES[0]
-        cx, cy = foot_point(u, v)
-        svg.path(poly_d(ellipse_pts(cx, cy, rx, ry), side), "region", f"region:big-toe@{name}")
-        lesser = [ellipse_pts(*foot_point(u, v), rx, ry) for u, v, rx, ry in TOES[1:4]]
-        svg.path(multi_d(lesser, side), "skin")
-        u, v, rx, ry = TOES[4]
-        little = ellipse_pts(*foot_point(u, v), rx, ry)
-        svg.path(poly_d(little, side), "region", f"region:little-toe@{name}")
+        svg.path(poly_d(TOES[0], side), "region", f"region:big-toe@{name}")
+        svg.path(multi_d(TOES[1:4], side), "skin")
+        svg.path(poly_d(TOES[4], side), "region", f"region:little-toe@{name}")
 
 
 def draw_bones(svg: Svg) -> None:
@@ -275,52 +317,60 @@ def exit_point(level: int) -> Point:
     return (half + 6, top + BODY_H - 2)
 
 
-PLEXUS = {  # where each lumbar root joins the plexus inside the psoas
-    "L1": (66.0, 118.0),
-    "L2": (72.0, 170.0),
-    "L3": (76.0, 220.0),
-    "L4": (74.0, 266.0),
-    "L5": (64.0, 300.0),
+PLEXUS = {  # where each lumbar root meets its neighbours in the plexus (inside the psoas)
+    "L1": (62.0, 114.0),
+    "L2": (72.0, 166.0),
+    "L3": (80.0, 214.0),
+    "L4": (70.0, 258.0),
 }
-FEMORAL_TOP = (84.0, 270.0)
-OBTURATOR_TOP = (60.0, 278.0)
+FEMORAL_TOP = (88.0, 266.0)
+OBTURATOR_TOP = (62.0, 288.0)
 
 
 def nerve(svg: Svg, pts: list[Point], side: int, el_id: str, width: float, k: int = 10) -> None:
     svg.path(poly_d(catmull(pts, k), side, False), "nerve", el_id, width)
 
 
+def root(svg: Svg, pts: list[Point], side: int, el_id: str, width: float, k: int = 8) -> None:
+    svg.path(poly_d(catmull(pts, k), side, False), "root", el_id, width)
+
+
 def draw_nerves(svg: Svg) -> None:
+    """The lumbar plexus as a few calm lines: the roots meet in a small triangle in the psoas
+    (L2 and L3 to the femoral nerve, L3 and L4 to the obturator), L5 runs straight down into the
+    pelvis, the iliohypogastric and ilioinguinal travel as one pair round the hip bone, and the
+    genitofemoral crosses the femoral nerve once, at the groin. Cutaneous nerves are thin, the
+    roots a little thicker, the femoral trunk thickest."""
     for side, name in SIDES:
         svg.comment(f"nerves, {name} side")
-        # upper lumbar skin nerves
+        # upper lumbar skin nerves: a pair round the inside of the hip bone to the groin
         nerve(
             svg,
-            [PLEXUS["L1"], (118, 150), (150, 212), (154, 290), (120, 340), (40, 396)],
+            [PLEXUS["L1"], (116, 144), (150, 202), (160, 268), (146, 320), (104, 352), (50, 392)],
             side,
             f"nerve:iliohypogastric@{name}",
-            3,
+            2,
         )
         nerve(
             svg,
-            [PLEXUS["L1"], (104, 170), (140, 250), (120, 346), (74, 410), (40, 470), (34, 520)],
+            [PLEXUS["L1"], (108, 152), (140, 210), (150, 272), (136, 326), (98, 366), (70, 404), (60, 452)],
             side,
             f"nerve:ilioinguinal@{name}",
-            3,
+            2,
         )
         nerve(
             svg,
-            [PLEXUS["L2"], (62, 230), (70, 330), (84, 410), (90, 470), (86, 520)],
+            [PLEXUS["L2"], (86, 214), (98, 270), (104, 330), (100, 400), (90, 460), (86, 520)],
             side,
             f"nerve:genitofemoral@{name}",
-            3,
+            2,
         )
         nerve(
             svg,
             [
                 PLEXUS["L2"],
-                (100, 220),
-                (132, 282),
+                (100, 216),
+                (130, 280),
                 (146, 330),
                 (160, 420),
                 (172, 560),
@@ -329,15 +379,15 @@ def draw_nerves(svg: Svg) -> None:
             ],
             side,
             f"nerve:lateral-femoral-cutaneous@{name}",
-            3.5,
+            2.2,
         )
         # femoral nerve and its saphenous branch
         nerve(
             svg,
-            [FEMORAL_TOP, (96, 330), (104, 400), (108, 450), (110, 500), (118, 560)],
+            [FEMORAL_TOP, (92, 330), (102, 400), (108, 450), (110, 500), (118, 560)],
             side,
             f"nerve:femoral@{name}",
-            8,
+            6,
         )
         for i, (x1, y1) in enumerate([(132, 650), (110, 760), (100, 850)]):
             nerve(
@@ -345,7 +395,7 @@ def draw_nerves(svg: Svg) -> None:
                 [(110, 500), ((110 + x1) / 2, (500 + y1) / 2 - 20), (x1, y1)],
                 side,
                 f"nerve:femoral@{name}#{i + 2}",
-                3,
+                2,
             )
         nerve(
             svg,
@@ -363,25 +413,25 @@ def draw_nerves(svg: Svg) -> None:
             ],
             side,
             f"nerve:saphenous@{name}",
-            4,
+            2.6,
         )
         nerve(
             svg,
             [(60, 1400), foot_point(0, 40), foot_point(2, 100)],
             side,
             f"nerve:saphenous@{name}#2",
-            3,
+            2,
         )
         # obturator nerve through the obturator foramen into the inner thigh
         nerve(
             svg,
-            [OBTURATOR_TOP, (50, 340), (48, 400), (52, 430), (48, 500), (34, 620), (26, 720)],
+            [OBTURATOR_TOP, (54, 340), (50, 400), (52, 430), (48, 500), (34, 620), (26, 720)],
             side,
             f"nerve:obturator@{name}",
-            5,
+            3.5,
         )
         # fibular nerves on the front of the leg
-        nerve(svg, [(150, 960), (156, 990), (146, 1014)], side, f"nerve:common-fibular@{name}", 5)
+        nerve(svg, [(150, 960), (156, 990), (146, 1014)], side, f"nerve:common-fibular@{name}", 4)
         nerve(
             svg,
             [
@@ -395,14 +445,14 @@ def draw_nerves(svg: Svg) -> None:
             ],
             side,
             f"nerve:superficial-fibular@{name}",
-            3.5,
+            2.4,
         )
         nerve(
             svg,
             [foot_point(60, 30), foot_point(30, 80), foot_point(24, 108)],
             side,
             f"nerve:superficial-fibular@{name}#2",
-            3,
+            2,
         )
         nerve(
             svg,
@@ -417,51 +467,23 @@ def draw_nerves(svg: Svg) -> None:
             ],
             side,
             f"nerve:deep-fibular@{name}",
-            3.5,
+            2.4,
         )
         # roots last, on top
         svg.comment(f"nerve roots, {name} side")
-        for level, root in enumerate(("L1", "L2", "L3")):
+
+        def spine(level: int) -> list[Point]:
             ex = exit_point(level)
-            svg.path(
-                poly_d(catmull([(6, ex[1] - 18), ex, PLEXUS[root]], 8), side, False),
-                "root",
-                f"root:{root}@{name}",
-                5,
-            )
-        ex = exit_point(3)
-        svg.path(
-            poly_d(catmull([(6, ex[1] - 18), ex, PLEXUS["L4"], FEMORAL_TOP], 8), side, False),
-            "root",
-            f"root:L4@{name}",
-            5.5,
-        )
-        svg.path(
-            poly_d(catmull([PLEXUS["L4"], OBTURATOR_TOP], 4), side, False),
-            "root",
-            f"root:L4@{name}#2",
-            4,
-        )
-        ex = exit_point(4)
-        svg.path(
-            poly_d(catmull([(6, ex[1] - 18), ex, PLEXUS["L5"], (56, 350)], 8), side, False),
-            "root",
-            f"root:L5@{name}",
-            5.5,
-        )
-        # plexus joins: L2 and L3 also feed femoral and obturator
-        svg.path(
-            poly_d(catmull([PLEXUS["L2"], PLEXUS["L3"], FEMORAL_TOP], 6), side, False),
-            "root",
-            f"root:L2@{name}#2",
-            4,
-        )
-        svg.path(
-            poly_d(catmull([PLEXUS["L3"], (66, 250), OBTURATOR_TOP], 6), side, False),
-            "root",
-            f"root:L3@{name}#2",
-            4,
-        )
+            return [(6, ex[1] - 18), ex]
+
+        root(svg, [*spine(0), PLEXUS["L1"]], side, f"root:L1@{name}", 3.5)
+        root(svg, [*spine(1), PLEXUS["L2"]], side, f"root:L2@{name}", 3.5)
+        root(svg, [PLEXUS["L2"], PLEXUS["L3"]], side, f"root:L2@{name}#2", 3, 4)
+        root(svg, [*spine(2), PLEXUS["L3"], FEMORAL_TOP], side, f"root:L3@{name}", 3.5)
+        root(svg, [PLEXUS["L3"], PLEXUS["L4"]], side, f"root:L3@{name}#2", 3, 4)
+        root(svg, [*spine(3), PLEXUS["L4"], FEMORAL_TOP], side, f"root:L4@{name}", 4)
+        root(svg, [PLEXUS["L4"], OBTURATOR_TOP], side, f"root:L4@{name}#2", 3, 4)
+        root(svg, [*spine(4), (44, 312), (42, 352)], side, f"root:L5@{name}", 4)
 
 
 KEY_POINTS = {  # ISNCSCI key sensory points on the front (offsets from the midline)
@@ -491,7 +513,7 @@ def draw_labels(svg: Svg) -> None:
         ((276, 372), (MID - 118, 360), "Groin ligament", "end"),
         ((276, 560), (MID - 116, 560), "Femoral n.", "end"),
         ((280, 760), (MID - 54, 760), "Saphenous n.", "end"),
-        ((280, 250), (MID - 150, 262), "Lat. femoral cut. n.", "end"),
+        ((276, 470), (MID - 163, 470), "Lat. femoral cut. n.", "end"),
         ((724, 640), (MID + 30, 640), "Obturator n.", "start"),
         ((720, 1200), (MID + 106, 1200), "Deep fibular n.", "start"),
         ((720, 1290), (MID + 136, 1290), "Superficial fibular n.", "start"),
@@ -519,8 +541,8 @@ FOOT_OUT_EDGE = [(80.0, 0.0), (88.0, 60.0), (92.0, 118.0)]
 
 class AnteriorMapper:
     def polygon(self, surface: str, pts: list[Point], side: int) -> list[Point] | None:
-        from draw_layers import chaikin, densify
-        from draw_posterior import leg_polygon
+        from draw_layers import densify, smooth
+        from draw_posterior import FOOT_ROUNDING, leg_polygon
 
         if surface == "front":
             return leg_polygon(pts, side)
@@ -545,7 +567,7 @@ class AnteriorMapper:
             for s_, d in dense:
                 x, y = at(s_)
                 out.append((MID + side * x, y + d))
-            return chaikin(out)
+            return smooth(out, 10.0)
         if surface == "top":
             dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
             out = []
@@ -554,17 +576,13 @@ class AnteriorMapper:
                 u_in, u_out = _lerp_edge(FOOT_IN_EDGE, v), _lerp_edge(FOOT_OUT_EDGE, v)
                 x, y = foot_point(u_in + (u_out - u_in) * a, v)
                 out.append((MID + side * x, y))
-            return chaikin(out)
+            return smooth(out, FOOT_ROUNDING)
         return None
 
     def toes(self, surface: str, which: list[int], side: int) -> list[list[Point]]:
         if surface != "toes-top":
             return []
-        out = []
-        for i in which:
-            u, v, rx, ry = TOES[i]
-            out.append([(MID + side * x, y) for x, y in ellipse_pts(*foot_point(u, v), rx, ry)])
-        return out
+        return [[(MID + side * x, y) for x, y in TOES[i]] for i in which]
 
     def saddle(self, surface: str, side: int) -> list[Point] | None:
         return [(MID + side * x, y) for x, y in SADDLE_FRONT] if surface == "saddle-front" else None

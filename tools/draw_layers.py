@@ -398,6 +398,40 @@ def chaikin(pts: list[Point], rounds: int = 1) -> list[Point]:
     return pts
 
 
+def smooth(pts: list[Point], radius: float, spacing: float = 4.0) -> list[Point]:
+    """Round a closed outline by about ``radius`` drawing units, the same amount on a wide patch
+    as on a narrow strip: resample it evenly, then average each point with its neighbours
+    (twice, a box filter ``radius`` wide). Straight and gently curved edges stay where they are;
+    corners become curves, so a patch reads as a drawn strip of skin, not a box. Points along a
+    boundary two patches share move the same way in both, so abutting patches still meet."""
+    closed = [*pts, pts[0]]
+    lengths = [0.0]
+    for (x0, y0), (x1, y1) in zip(closed, closed[1:]):
+        lengths.append(lengths[-1] + ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5)
+    total = lengths[-1]
+    n = max(8, int(total / spacing))
+    even: list[Point] = []
+    j = 0
+    for i in range(n):
+        target = total * i / n
+        while lengths[j + 1] < target:
+            j += 1
+        seg = max(lengths[j + 1] - lengths[j], 1e-9)
+        f = (target - lengths[j]) / seg
+        (x0, y0), (x1, y1) = closed[j], closed[j + 1]
+        even.append((x0 + (x1 - x0) * f, y0 + (y1 - y0) * f))
+    w = max(1, min(int(radius / (total / n)), n // 4))
+    for _ in range(2):
+        even = [
+            (
+                sum(even[(i + k) % n][0] for k in range(-w, w + 1)) / (2 * w + 1),
+                sum(even[(i + k) % n][1] for k in range(-w, w + 1)) / (2 * w + 1),
+            )
+            for i in range(n)
+        ]
+    return even[::2]  # every other point is close enough once the outline is smooth
+
+
 def oriented(pts: list[Point]) -> list[Point]:
     """The same polygon, always wound the same way, so pieces of one shape fill as a union."""
     area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(pts, [*pts[1:], pts[0]]))

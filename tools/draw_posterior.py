@@ -67,6 +67,33 @@ def ellipse_pts(cx: float, cy: float, rx: float, ry: float, n: int = 36) -> list
     ]
 
 
+def toe_outline(base: list[Point], length: float, direction: Point, taper: float = 0.86) -> list[Point]:
+    """A toe attached to the foot: its base runs along ``base`` (points on the edge of the ball
+    of the foot, so toe and foot share that edge), its sides run ``length`` units in
+    ``direction`` (a unit vector pointing away from the foot), narrowing a little, and its tip is
+    round. The outline starts with the base, in the order given."""
+    (x0, y0), (x1, y1) = base[0], base[-1]
+    dx, dy = direction
+    width = math.hypot(x1 - x0, y1 - y0)
+    ax, ay = (x1 - x0) / width, (y1 - y0) / width  # across the toe, from base[0] to base[-1]
+    r = width * taper / 2
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    cx, cy = mx + dx * (length - r), my + dy * (length - r)
+
+    def at(along: float, across: float) -> Point:
+        return (mx + dx * along + ax * across, my + dy * along + ay * across)
+
+    # a slight waist at the joint, then the pad and the round tip
+    tip = [
+        (
+            cx + r * (math.cos(t) * ax + math.sin(t) * dx),
+            cy + r * (math.cos(t) * ay + math.sin(t) * dy),
+        )
+        for t in (math.pi * k / 12 for k in range(13))
+    ]
+    return [*base, at(length * 0.3, width * 0.46), *tip, at(length * 0.3, -width * 0.46)]
+
+
 def fmt(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
@@ -194,6 +221,32 @@ def fold_line() -> list[Point]:
     return catmull([(10, 508), (40, 516), (90, 524), (150, 528), (outer_x, FOLD_Y)], 6)
 
 
+def crease_y(y: float, bow: float, x: float) -> float:
+    """Height of a skin crease across the leg at offset x: level at both edges of the leg, ``bow``
+    units lower (negative: higher) in the middle, like the fold at the back of the knee."""
+    x_in, x_out = x_at(INNER, y), x_at(OUTER, y)
+    t = min(max((x - x_in) / (x_out - x_in), 0.0), 1.0)
+    return y + bow * math.sin(math.pi * t)
+
+
+def crease(y: float, bow: float, x0: float, x1: float, n: int = 10) -> list[Point]:
+    """The crease from offset x0 to x1 (both ends included)."""
+    xs = [x0 + (x1 - x0) * i / n for i in range(n + 1)]
+    return [(x, crease_y(y, bow, x)) for x in xs]
+
+
+def on_crease(line: list[Point], y: float, bow: float, end: int) -> list[Point]:
+    """A line down the leg with its first (end=0) or last (end=-1) point moved onto a crease."""
+    out = list(line)
+    x = out[end][0]
+    out[end] = (x, crease_y(y, bow, x))
+    return out
+
+
+#: the creases that bound the back of the knee: above it arching up, below it arching down
+KNEE_TOP_BOW, KNEE_BOTTOM_BOW = -10.0, 8.0
+
+
 # the foot seen from behind with the sole turned to the viewer: heel pad, arch, ball, toes,
 # one outline continuing the leg's (surface coordinates (a, b): a across, b heel to toes)
 SOLE_IN = catmull([(54, 1388), (50, 1420), (55, 1452), (60, 1482), (52, 1522), (40, 1562)], 8)
@@ -230,31 +283,26 @@ EDGE_A = 0.74  # the outer edge of the foot: the last part of the sole across
 
 
 def draw_skin(svg: Svg) -> None:
-    svg.comment("skin outline: trunk and both legs")
+    svg.comment("skin outline: trunk and both legs, the toes part of each foot's outline")
     # left half goes down the outer edge, up the inner; right half mirrors it.
-    # down the outer edge of the leg and foot, across the ball, up the inner edge
+    # down the outer edge of the leg and foot, round each toe from the little toe to the big
+    # toe (between toes, back up to the ball of the foot), up the inner edge
+    toes = [TOES[i][len(TOE_BASES[i]) :] for i in range(4, -1, -1)]
     foot = [
         *[p for p in SOLE_OUT if p[1] > ANKLE],
-        *[sole_point(1 - i / 16, 1) for i in range(17)],
+        *[p for toe in toes for p in toe],
         *[p for p in SOLE_IN[::-1] if p[1] > ANKLE],
     ]
     left = [*OUTER, *foot, *INNER[::-1]]
     pts = [(MID - x, y) for x, y in left] + [(MID + x, y) for x, y in left[::-1]]
     svg.path(abs_d(pts), "skin")
-    for side in (-1, 1):
-        toes = [ellipse_pts(x, y, rx, ry) for x, y, rx, ry in TOES]
-        svg.path(multi_d(toes, side), "skin")
 
 
-def _toe(x: float, rx: float, ry: float) -> tuple[float, float, float, float]:
-    """A toe hanging from the ball of the foot: its top touches the ball's edge (touching, not
-    overlapping, so a click on either lands on the one under the pointer)."""
-    x_in, x_out = x_at(SOLE_IN, ANKLE + SOLE_LEN), x_at(SOLE_OUT, ANKLE + SOLE_LEN)
-    a = (x - x_in) / (x_out - x_in)
-    return (x, sole_point(a, 1)[1] + ry + 4.0, rx, ry)
-
-
-TOES = [_toe(54, 14, 14), _toe(76, 9, 11), _toe(95, 8.5, 10.5), _toe(113, 8.5, 10.5), _toe(132, 9.5, 11)]
+#: where each toe meets the ball of the foot (fractions across the sole, inner to outer) and
+#: how long it is: the big toe widest and longest, the little toe short
+TOE_SPANS = [(0.02, 0.3, 32.0), (0.33, 0.49, 26.0), (0.51, 0.66, 23.0), (0.68, 0.81, 20.0), (0.83, 0.97, 17.0)]
+TOE_BASES = [[sole_point(a0 + (a1 - a0) * i / 6, 1) for i in range(7)] for a0, a1, _ in TOE_SPANS]
+TOES = [toe_outline(base, length, (0.0, 1.0)) for base, (_, _, length) in zip(TOE_BASES, TOE_SPANS)]
 
 
 def draw_regions(svg: Svg) -> None:
@@ -273,40 +321,65 @@ def draw_regions(svg: Svg) -> None:
         svg.path(poly_d(buttock, side), "region", f"region:buttock@{name}")
         svg.path(poly_d(SADDLE, side), "region", f"region:saddle@{name}")
         outer_edge = slice_down(OUTER, FOLD_Y, KNEE_TOP)
-        side_line = [(x - SIDE_STRIP, y) for x, y in outer_edge]
+        side_line = on_crease([(x - SIDE_STRIP, y) for x, y in outer_edge], KNEE_TOP, KNEE_TOP_BOW, -1)
         inner_edge = slice_down(INNER, 508, KNEE_TOP)
-        inner_line = [(x + INNER_STRIP, y) for x, y in inner_edge]
+        inner_line = on_crease([(x + INNER_STRIP, y) for x, y in inner_edge], KNEE_TOP, KNEE_TOP_BOW, -1)
+        x_in_top, x_out_top = inner_edge[-1][0], outer_edge[-1][0]
         thigh = [
             *[(x, y) for x, y in fold if x_at(INNER, y) + INNER_STRIP <= x <= side_line[0][0]],
             *side_line,
+            *crease(KNEE_TOP, KNEE_TOP_BOW, side_line[-1][0], inner_line[-1][0])[1:-1],
             *inner_line[::-1],
         ]
         svg.path(poly_d(thigh, side), "region", f"region:thigh-posterior@{name}")
-        lateral_thigh = [*outer_edge, *side_line[::-1]]
+        lateral_thigh = [
+            *outer_edge,
+            *crease(KNEE_TOP, KNEE_TOP_BOW, x_out_top, side_line[-1][0], 3)[1:-1],
+            *side_line[::-1],
+        ]
         svg.path(poly_d(lateral_thigh, side), "region", f"region:thigh-lateral@{name}")
-        medial_thigh = [*inner_edge, *inner_line[::-1]]
+        medial_thigh = [
+            *inner_edge,
+            *crease(KNEE_TOP, KNEE_TOP_BOW, x_in_top, inner_line[-1][0], 3)[1:-1],
+            *inner_line[::-1],
+        ]
         svg.path(poly_d(medial_thigh, side), "region", f"region:thigh-medial@{name}")
+        x_in_bottom, x_out_bottom = x_at(INNER, KNEE_BOTTOM), x_at(OUTER, KNEE_BOTTOM)
         knee = [
             *slice_down(OUTER, KNEE_TOP, KNEE_BOTTOM),
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, x_out_bottom, x_in_bottom, 16)[1:-1],
             *slice_down(INNER, KNEE_TOP, KNEE_BOTTOM)[::-1],
+            *crease(KNEE_TOP, KNEE_TOP_BOW, x_in_top, x_out_top, 16)[1:-1],
         ]
         svg.path(poly_d(knee, side), "region", f"region:knee-posterior@{name}")
-        boundary = [
-            (x - 30 + 10 * (y - KNEE_BOTTOM) / (ANKLE - KNEE_BOTTOM), y)
-            for x, y in slice_down(OUTER, KNEE_BOTTOM, ANKLE)
+        boundary = on_crease(
+            [
+                (x - 30 + 10 * (y - KNEE_BOTTOM) / (ANKLE - KNEE_BOTTOM), y)
+                for x, y in slice_down(OUTER, KNEE_BOTTOM, ANKLE)
+            ],
+            KNEE_BOTTOM,
+            KNEE_BOTTOM_BOW,
+            0,
+        )
+        calf = [
+            *boundary,
+            *slice_down(INNER, KNEE_BOTTOM, ANKLE)[::-1],
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, x_in_bottom, boundary[0][0])[1:-1],
         ]
-        calf = [*boundary, *slice_down(INNER, KNEE_BOTTOM, ANKLE)[::-1]]
         svg.path(poly_d(calf, side), "region", f"region:calf-posterior@{name}")
-        lateral = [*slice_down(OUTER, KNEE_BOTTOM, ANKLE), *boundary[::-1]]
+        lateral = [
+            *slice_down(OUTER, KNEE_BOTTOM, ANKLE),
+            *boundary[::-1],
+            *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, boundary[0][0], x_out_bottom, 3)[1:-1],
+        ]
         svg.path(poly_d(lateral, side), "region", f"region:leg-lateral@{name}")
         svg.path(poly_d(heel_outline(), side), "region", f"region:heel@{name}")
         sole = sole_patch(0, HEEL_B, EDGE_A, 1)
-        lesser = [ellipse_pts(x, y, rx, ry) for x, y, rx, ry in TOES[1:4]]
-        svg.path(multi_d([sole, *lesser], side), "region", f"region:sole@{name}")
+        svg.path(multi_d([sole, *TOES[1:4]], side), "region", f"region:sole@{name}")
         edge = sole_patch(EDGE_A, HEEL_B, 1, 1)
         svg.path(poly_d(edge, side), "region", f"region:foot-lateral-edge@{name}")
-        svg.path(poly_d(ellipse_pts(*TOES[4]), side), "region", f"region:little-toe@{name}#2")
-        svg.path(poly_d(ellipse_pts(*TOES[0]), side), "region", f"region:big-toe@{name}#2")
+        svg.path(poly_d(TOES[4], side), "region", f"region:little-toe@{name}#2")
+        svg.path(poly_d(TOES[0], side), "region", f"region:big-toe@{name}#2")
 
 
 # -- bones ----------------------------------------------------------------------------------
@@ -420,6 +493,9 @@ def draw_bones(svg: Svg) -> None:
     )
     for shape in (ilium, femur, tibia, fibula, calcaneus):
         svg.path(multi_d([shape], -1) + " " + multi_d([shape], 1), "bone")
+    svg.comment("pubic arch: the two hip bones meet below the sacrum, closing the pelvic ring")
+    arch = catmull([(0, 456), (28, 458), (50, 464), (60, 478), (54, 490), (28, 480), (0, 476)], 6)
+    svg.path(abs_d([(MID + x, y) for x, y in arch] + [(MID - x, y) for x, y in arch[::-1]]), "bone")
     svg.comment("hip joints: each femoral head in the socket of its hip bone")
     for side in (-1, 1):
         svg.path(poly_d(ellipse_pts(100, 404, 23, 23, 32), side), "bone")
@@ -493,6 +569,11 @@ def root_path(level: int) -> list[Point]:
 
 
 def draw_nerves(svg: Svg) -> None:
+    """The nerves, drawn so the plexus reads as a few calm lines: the cutaneous twigs thin, the
+    roots a little thicker, the sciatic trunk thickest, and routes chosen so that lines meet
+    where nerves join instead of crossing on the way (the dorsal rami leave each root above it,
+    the cluneal nerves fan out medial to the iliohypogastric, the femoral and obturator stubs
+    stop before the L4 and L5 roots)."""
     svg.comment("dural sac with the cauda equina (decorative)")
     dura = catmull(
         [(-8, 74), (0, 66), (8, 74), (11, 300), (6, 330), (0, 336), (-6, 330), (-11, 300), (-8, 74)], 6
@@ -500,185 +581,58 @@ def draw_nerves(svg: Svg) -> None:
     svg.path(abs_d([(MID + x, y) for x, y in dura]), "dura")
     for side, name in ((-1, "left"), (1, "right")):
         svg.comment(f"nerves, {name} side")
-        n = lambda pts, k=10: catmull(pts, k)  # noqa: E731
+
+        def line(pts: list[Point], el_id: str, width: float, cls: str = "nerve", k: int = 10) -> None:
+            svg.path(poly_d(catmull(pts, k), side, False), cls, el_id, width)
+
         # skin nerves first so the big trunks draw over them
-        svg.path(
-            poly_d(n([(80, 500), (76, 560), (74, 700), (80, 860), (88, 930)]), side, False),
-            "nerve",
-            f"nerve:posterior-femoral-cutaneous@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(90, 408), (82, 450), (80, 500)]), side, False),
-            "nerve",
-            f"nerve:posterior-femoral-cutaneous@{name}#2",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(80, 500), (118, 506), (158, 494)]), side, False),
-            "nerve",
-            f"nerve:posterior-femoral-cutaneous@{name}#3",
-            3,
-        )
+        line([(84, 470), (80, 560), (76, 700), (80, 860), (88, 930)], f"nerve:posterior-femoral-cutaneous@{name}", 2.4)
+        line([(98, 418), (90, 444), (84, 470)], f"nerve:posterior-femoral-cutaneous@{name}#2", 2.4)
+        line([(84, 470), (116, 492), (150, 494)], f"nerve:posterior-femoral-cutaneous@{name}#3", 1.8)
         for i, (_, top, half) in enumerate(VERTEBRAE):
             y = top + BODY_H - 4
-            svg.path(
-                poly_d(
-                    n([(half + 4, y + 2), (half + 22, y + 2), (half + 44, y + 14)]), side, False
-                ),
-                "nerve",
+            # a short twig leaving the root at the foramen, upwards and outwards, above the root
+            line(
+                [(half - 4, y - 2), (half + 6, y - 9), (half + 18, y - 11)],
                 f"nerve:lumbar-dorsal-rami@{name}#{i + 1}",
-                2.5,
+                1.6,
             )
-        svg.path(
-            poly_d(n([(74, 110), (104, 170), (128, 236), (136, 290)]), side, False),
-            "nerve",
-            f"nerve:superior-cluneal@{name}",
-            2.5,
-        )
-        svg.path(
-            poly_d(n([(90, 156), (124, 200), (156, 240), (168, 292)]), side, False),
-            "nerve",
-            f"nerve:superior-cluneal@{name}#2",
-            2.5,
-        )
-        svg.path(
-            poly_d(n([(36, 316), (58, 330), (74, 352)]), side, False),
-            "nerve",
-            f"nerve:middle-cluneal@{name}",
-            2.5,
-        )
-        svg.path(
-            poly_d(n([(36, 344), (54, 362), (66, 384)]), side, False),
-            "nerve",
-            f"nerve:middle-cluneal@{name}#2",
-            2.5,
-        )
-        svg.path(
-            poly_d(n([(60, 98), (112, 132), (150, 176), (170, 236), (186, 300)]), side, False),
-            "nerve",
+        # the upper cluneal nerves continue the L1 and L2 twigs over the iliac crest
+        line([(48, 128), (76, 160), (104, 214), (120, 262), (126, 300)], f"nerve:superior-cluneal@{name}", 1.8)
+        line([(76, 160), (116, 198), (146, 246), (160, 296)], f"nerve:superior-cluneal@{name}#2", 1.8)
+        # the middle cluneal nerves (S1-S3 dorsal rami) leave below the sacral roots for the
+        # inner buttock
+        line([(50, 377), (58, 402), (62, 428)], f"nerve:middle-cluneal@{name}", 1.6)
+        line([(58, 402), (72, 420), (76, 446)], f"nerve:middle-cluneal@{name}#2", 1.6)
+        line(
+            [(62, 112), (110, 146), (150, 194), (174, 246), (188, 300)],
             f"nerve:iliohypogastric@{name}",
-            3,
+            2,
         )
-        svg.path(
-            poly_d(n([(64, 186), (82, 232), (96, 290)]), side, False),
-            "nerve",
-            f"nerve:femoral@{name}",
-            4,
-        )
-        svg.path(
-            poly_d(n([(58, 218), (64, 262), (62, 310)]), side, False),
-            "nerve",
-            f"nerve:obturator@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(34, 410), (58, 420), (66, 440), (50, 466), (24, 488)]), side, False),
-            "nerve",
-            f"nerve:pudendal@{name}",
-            3,
-        )
+        line([(64, 186), (74, 226), (82, 262)], f"nerve:femoral@{name}", 3)
+        line([(58, 218), (64, 240), (68, 258)], f"nerve:obturator@{name}", 2.4)
+        line([(34, 428), (42, 448), (36, 472), (22, 494)], f"nerve:pudendal@{name}", 2)
         # sciatic and its divisions
-        svg.path(
-            poly_d(
-                n([SCIATIC_START, (116, 440), (118, 490), (112, 600), (102, 760), APEX]),
-                side,
-                False,
-            ),
-            "nerve",
-            f"nerve:sciatic@{name}",
-            11,
-        )
-        svg.path(
-            poly_d(
-                n([APEX, (90, 960), (88, 1100), (80, 1300), (70, 1386), (72, 1420)]), side, False
-            ),
-            "nerve",
-            f"nerve:tibial@{name}",
-            7,
-        )
-        svg.path(
-            poly_d(n([APEX, (118, 920), (138, 972), (144, 1002)]), side, False),
-            "nerve",
-            f"nerve:common-fibular@{name}",
-            6,
-        )
-        svg.path(
-            poly_d(n([(126, 936), (142, 1010), (150, 1110)]), side, False),
-            "nerve",
-            f"nerve:lateral-sural-cutaneous@{name}",
-            3,
-        )
-        svg.path(
-            poly_d(n([(144, 1002), (150, 1150), (140, 1330)]), side, False),
-            "nerve",
-            f"nerve:superficial-fibular@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(89, 1000), (96, 1150), (112, 1300), (128, 1392), (134, 1440)]), side, False),
-            "nerve",
-            f"nerve:sural@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(128, 1470), (140, 1520), (140, 1560)]), side, False),
-            "nerve",
-            f"nerve:sural@{name}#2",
-            3,
-        )
-        svg.path(
-            poly_d(n([(72, 1400), (82, 1430), (92, 1452)]), side, False),
-            "nerve",
-            f"nerve:medial-calcaneal@{name}",
-            3,
-        )
-        svg.path(
-            poly_d(n([(74, 1470), (62, 1510), (54, 1556)]), side, False),
-            "nerve",
-            f"nerve:medial-plantar@{name}",
-            3.5,
-        )
-        svg.path(
-            poly_d(n([(80, 1470), (100, 1510), (118, 1552)]), side, False),
-            "nerve",
-            f"nerve:lateral-plantar@{name}",
-            3,
-        )
+        line([SCIATIC_START, (116, 440), (118, 490), (112, 600), (102, 760), APEX], f"nerve:sciatic@{name}", 9)
+        line([APEX, (90, 960), (88, 1100), (80, 1300), (70, 1386), (72, 1420)], f"nerve:tibial@{name}", 6)
+        line([APEX, (118, 920), (138, 972), (144, 1002)], f"nerve:common-fibular@{name}", 5)
+        line([(126, 936), (142, 1010), (150, 1110)], f"nerve:lateral-sural-cutaneous@{name}", 2)
+        line([(144, 1002), (150, 1150), (140, 1330)], f"nerve:superficial-fibular@{name}", 2.4)
+        line([(89, 1000), (96, 1150), (112, 1300), (128, 1392), (134, 1440)], f"nerve:sural@{name}", 2.4)
+        line([(128, 1470), (140, 1520), (140, 1560)], f"nerve:sural@{name}#2", 2)
+        line([(72, 1400), (82, 1430), (92, 1452)], f"nerve:medial-calcaneal@{name}", 2)
+        line([(74, 1470), (62, 1510), (54, 1556)], f"nerve:medial-plantar@{name}", 2.4)
+        line([(80, 1470), (100, 1510), (118, 1552)], f"nerve:lateral-plantar@{name}", 2)
         # roots last, on top
         svg.comment(f"nerve roots, {name} side")
-        svg.path(poly_d(n([*root_path(0), (60, 98)], 8), side, False), "root", f"root:L1@{name}", 5)
-        svg.path(
-            poly_d(n([*root_path(1), (64, 186)], 8), side, False), "root", f"root:L2@{name}", 5
-        )
-        svg.path(
-            poly_d(n([*root_path(2), (58, 218)], 8), side, False), "root", f"root:L3@{name}", 5
-        )
-        svg.path(
-            poly_d(n([*root_path(3), (74, 300), SCIATIC_START], 8), side, False),
-            "root",
-            f"root:L4@{name}",
-            5.5,
-        )
-        svg.path(
-            poly_d(n([*root_path(4), (84, 330), SCIATIC_START], 8), side, False),
-            "root",
-            f"root:L5@{name}",
-            5.5,
-        )
+        line([*root_path(0), (62, 112)], f"root:L1@{name}", 3.5, "root", 8)
+        line([*root_path(1), (64, 186)], f"root:L2@{name}", 3.5, "root", 8)
+        line([*root_path(2), (58, 218)], f"root:L3@{name}", 3.5, "root", 8)
+        line([*root_path(3), (74, 300), SCIATIC_START], f"root:L4@{name}", 4, "root", 8)
+        line([*root_path(4), (84, 330), SCIATIC_START], f"root:L5@{name}", 4, "root", 8)
         for label, y in zip(("S1", "S2", "S3"), SACRAL_Y):
-            svg.path(
-                poly_d(n([(6, y - 14), (30, y), (60, y + 18), SCIATIC_START], 8), side, False),
-                "root",
-                f"root:{label}@{name}",
-                5,
-            )
-        svg.path(
-            poly_d(n([(4, SACRAL_Y[3] - 10), (30, SACRAL_Y[3]), (34, 428)], 8), side, False),
-            "root",
-            f"root:S4-5@{name}",
-            4,
-        )
+            line([(6, y - 14), (30, y), (60, y + 18), SCIATIC_START], f"root:{label}@{name}", 3.5, "root", 8)
+        line([(4, SACRAL_Y[3] - 10), (30, SACRAL_Y[3]), (34, 428)], f"root:S4-5@{name}", 3, "root", 8)
 
 
 # -- inset: the top of each foot ---------------------------------------------------------------
@@ -705,15 +659,9 @@ def draw_inset(svg: Svg) -> None:
         svg.path(abs_d([q(u, v) for u, v in dorsum]), "region", f"region:foot-dorsum@{name}")
         web = [(-26, -196), (-15, -172), (-4, -196), (-15, -208)]
         svg.path(abs_d([q(u, v) for u, v in web]), "region", f"region:first-web-space@{name}")
-        big = ellipse_pts(-34, -232, 16, 38)
+        big, *lesser, little = INSET_TOES
         svg.path(abs_d([q(u, v) for u, v in big]), "region", f"region:big-toe@{name}")
-        lesser = [
-            ellipse_pts(-4, -222, 10, 28),
-            ellipse_pts(16, -216, 9, 25),
-            ellipse_pts(33, -208, 9, 21),
-        ]
         svg.path(" ".join(abs_d([q(u, v) for u, v in t]) for t in lesser), "skin")
-        little = ellipse_pts(48, -198, 8, 16)
         svg.path(abs_d([q(u, v) for u, v in little]), "region", f"region:little-toe@{name}")
         sfn = catmull([(12, -4), (8, -90), (-2, -150), (-22, -186)], 8)
         sfn2 = catmull([(8, -90), (24, -150), (36, -188)], 8)
@@ -721,16 +669,16 @@ def draw_inset(svg: Svg) -> None:
             abs_d([q(u, v) for u, v in sfn], False),
             "nerve",
             f"nerve:superficial-fibular@{name}#2",
-            3,
+            2.2,
         )
         svg.path(
             abs_d([q(u, v) for u, v in sfn2], False),
             "nerve",
             f"nerve:superficial-fibular@{name}#3",
-            3,
+            2.2,
         )
         dfn = catmull([(-8, -4), (-12, -100), (-15, -178)], 8)
-        svg.path(abs_d([q(u, v) for u, v in dfn], False), "nerve", f"nerve:deep-fibular@{name}", 3)
+        svg.path(abs_d([q(u, v) for u, v in dfn], False), "nerve", f"nerve:deep-fibular@{name}", 2.2)
         svg.text(cx, 1264, f"Top of {name} foot", 17)
 
 
@@ -750,7 +698,7 @@ def draw_points(svg: Svg) -> None:
     for name, cx, sign in (("left", 140.0, -1), ("right", 860.0, 1)):
         # L5: the top of the foot over the base of the third toe, in the foot inset
         svg.path(
-            abs_d(ellipse_pts(cx + sign * 16, INSET_Y0 - 198, 10, 10, 20)),
+            abs_d(ellipse_pts(cx + sign * 21, INSET_Y0 - 190, 10, 10, 20)),
             "point",
             f"point:L5@{name}#2",
         )
@@ -766,14 +714,14 @@ def draw_labels(svg: Svg) -> None:
     svg.text(750, 130, "RIGHT", 24, weight="bold")
     # labels sit outside the body outline, never across it; a leader line reaches in
     leaders = [
-        ((268, 440), (470, 430), "Sacrum", "end"),
+        ((268, 440), (MID - 12, 424), "Sacrum", "end"),
         ((268, 384), (392, 372), "Piriformis", "end"),
         ((290, 230), (372, 232), "Iliac crest", "end"),
         ((728, 580), (614, 580), "Sciatic nerve", "start"),
         ((718, 930), (621, 935), "Common fibular n.", "start"),
         ((722, 1090), (588, 1090), "Tibial n.", "start"),
         ((718, 1200), (598, 1200), "Sural n.", "start"),
-        ((728, 300), (594, 300), "Femoral n. (to front)", "start"),
+        ((728, 300), (MID + 80, 252), "Femoral n. (to front)", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:
         svg.path(
@@ -786,7 +734,12 @@ def draw_labels(svg: Svg) -> None:
 INSET_CX = {-1: 140.0, 1: 860.0}
 INSET_IN = [(-26.0, 0.0), (-36.0, -50.0), (-48.0, -140.0), (-52.0, -198.0)]  # (u, v) up the foot
 INSET_OUT = [(26.0, 0.0), (38.0, -50.0), (52.0, -140.0), (54.0, -198.0)]
-INSET_TOES = [(-34, -232, 16, 38), (-4, -222, 10, 28), (16, -216, 9, 25), (33, -208, 9, 21), (48, -198, 8, 16)]
+#: the toes of the inset, attached along the front edge of the foot (v = -198): (inner u, outer u,
+#: length), big toe first; the first web space sits between the big and the second toe
+INSET_TOE_SPANS = [(-52.0, -27.0, 44.0), (-3.0, 12.0, 34.0), (14.0, 28.0, 30.0), (30.0, 42.0, 25.0), (44.0, 54.0, 20.0)]
+INSET_TOES = [
+    toe_outline([(u0, -198.0), (u1, -198.0)], length, (0.0, -1.0)) for u0, u1, length in INSET_TOE_SPANS
+]
 
 
 def _u_at(edge: list[Point], v: float) -> float:
@@ -803,8 +756,12 @@ def inner_edge(y: float) -> float:
     return 10.0 * max(0.0, (y - 430.0) / 78.0)
 
 
+#: how far (drawing units) the corners of a dermatome or territory patch are rounded
+LEG_ROUNDING, FOOT_ROUNDING = 16.0, 10.0
+
+
 def leg_polygon(pts: list[Point], side: int) -> list[Point]:
-    from draw_layers import chaikin, densify
+    from draw_layers import densify, smooth
 
     def steps(p: Point, q: Point) -> int:
         return int(max(abs(q[1] - p[1]) / 18, abs(q[0] - p[0]) * 12))
@@ -814,18 +771,18 @@ def leg_polygon(pts: list[Point], side: int) -> list[Point]:
         y = min(max(y, 40.0), ANKLE)
         x_in, x_out = inner_edge(y), x_at(OUTER, y)
         out.append((MID + side * (x_in + (x_out - x_in) * t), y))
-    return chaikin(out)
+    return smooth(out, LEG_ROUNDING)
 
 
 class PosteriorMapper:
     def polygon(self, surface: str, pts: list[Point], side: int) -> list[Point] | None:
-        from draw_layers import chaikin, densify
+        from draw_layers import densify, smooth
 
         if surface == "back":
             return leg_polygon(pts, side)
         if surface == "sole":
             dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
-            return chaikin([(MID + side * x, y) for x, y in (sole_point(a, b) for a, b in dense)])
+            return smooth([(MID + side * x, y) for x, y in (sole_point(a, b) for a, b in dense)], FOOT_ROUNDING)
         if surface == "top":
             cx = INSET_CX[side]
             dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
@@ -835,20 +792,14 @@ class PosteriorMapper:
                 u_in, u_out = _u_at(INSET_IN, v), _u_at(INSET_OUT, v)
                 u = u_in + (u_out - u_in) * a
                 out.append((cx + (u if side > 0 else -u), INSET_Y0 + v))
-            return chaikin(out)
+            return smooth(out, FOOT_ROUNDING)
         return None
 
     def toes(self, surface: str, which: list[int], side: int) -> list[list[Point]]:
         if surface == "toes-sole":
-            return [[(MID + side * x, y) for x, y in ellipse_pts(*TOES[i])] for i in which]
+            return [[(MID + side * x, y) for x, y in TOES[i]] for i in which]
         cx = INSET_CX[side]
-        out = []
-        for i in which:
-            u, v, rx, ry = INSET_TOES[i]
-            out.append(
-                [(cx + (x if side > 0 else -x), INSET_Y0 + y) for x, y in ellipse_pts(u, v, rx, ry)]
-            )
-        return out
+        return [[(cx + (x if side > 0 else -x), INSET_Y0 + y) for x, y in INSET_TOES[i]] for i in which]
 
     def saddle(self, surface: str, side: int) -> list[Point] | None:
         return [(MID + side * x, y) for x, y in SADDLE] if surface == "saddle-back" else None

@@ -1,7 +1,7 @@
 """What every colour and mark on the drawing means, in a small box over the canvas corner.
 
-The fixed part names the highlights (selected, related, pattern mark, key sensory point) and the
-layer marks (dermatome or skin territory, overlap and disagreement hatching); while an overlay is
+The fixed part names the highlights (selected, related, pattern mark, key sensory point, the
+shape under the pointer) and the layer marks (dermatome or skin territory, overlap and disagreement hatching); while an overlay is
 shown, its entries follow, one swatch per root or nerve. Swatches are painted with the same
 colours, brushes and pens as the drawing (``palette``), so the legend cannot drift from it.
 """
@@ -94,6 +94,7 @@ def base_entries() -> list[tuple[QPixmap, str]]:
             ),
             "Maps disagree (hover)",
         ),
+        (swatch(palette.HOVER_FILL, palette.ORANGE, width=2.5), "Under the pointer (orange)"),
     ]
 
 
