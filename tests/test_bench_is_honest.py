@@ -65,6 +65,10 @@ def test_pan_and_zoom_frames_repaint_and_move_the_view(rig):
     assert all(s.canvas_paints >= 1 for s in rig.samples["pan"] + rig.samples["zoom"])
     assert figures["drags that moved the view"].value == 100
     assert rig.canvas.vb.viewRange() != before
+    # wheel frames paint the scaled preview; the sharp frame after the wheel rests is timed too
+    [sharp] = rig.samples["sharp"]
+    assert sharp.canvas_paints >= 1 and not rig.canvas.zoom_preview.active
+    assert figures["sharp repaint once the wheel rests (once a zoom)"].target is None
 
 
 def test_startup_waits_for_the_canvas_paint_and_alternates_with_its_floors(qapp, tmp_path):

@@ -190,6 +190,7 @@ class AtlasCanvas(pg.GraphicsView):
         if item is None:
             item = LayerItem(path, *key)
             item.setParentItem(layer)
+            self._cache_at_rest(item)  # hatched fills are slow to paint: blit them
             self.layer_items[key] = item
         else:
             merged = item.path()
@@ -608,6 +609,7 @@ class AtlasCanvas(pg.GraphicsView):
     ) -> LayerItem:
         item = LayerItem(path, "zones", root, side, self.map_id, view)
         item.setParentItem(layer)
+        item.setCacheMode(CACHED)  # made anew for each selection, so not kept among the static
         item.set_style(style)
         item.setToolTip(tip)
         return item
@@ -779,8 +781,16 @@ class AtlasCanvas(pg.GraphicsView):
 
     def interior_point(self, item: ShapeItem) -> QPointF:
         """A point in the ViewBox's coordinates where a click lands on this item and no other
-        clickable item lies on top of it."""
-        rect = item.shape().boundingRect()
+        clickable item lies on top of it: on a nerve's drawn line where there is room (its
+        wider hit area does not count over skin), else anywhere on its hit area."""
+        for shape in (item.sure_shape(), item.shape()):
+            point = self._free_point(item, shape)
+            if point is not None:
+                return point
+        raise LookupError(f"no free point on {item.shape_data.svg_id}")
+
+    def _free_point(self, item: ShapeItem, shape: QPainterPath) -> QPointF | None:
+        rect = shape.boundingRect()
         layer = item.parentItem()
         above = [
             i
@@ -800,7 +810,7 @@ class AtlasCanvas(pg.GraphicsView):
                 p = QPointF(
                     rect.left() + rect.width() * ix / steps, rect.top() + rect.height() * iy / steps
                 )
-                if all(item.shape().contains(p + d) for d in inner) and not any(
+                if all(shape.contains(p + d) for d in inner) and not any(
                     i.shape().contains(p + d) for i in above for d in ring
                 ):
                     candidates.append(p)
@@ -809,7 +819,7 @@ class AtlasCanvas(pg.GraphicsView):
         on_screen = [p for p in candidates if shown.contains(item.mapToItem(self.vb.childGroup, p))]
         candidates = on_screen or candidates
         if not candidates:
-            raise LookupError(f"no free point on {item.shape_data.svg_id}")
+            return None
         c = rect.center()
         best = min(candidates, key=lambda p: (p.x() - c.x()) ** 2 + (p.y() - c.y()) ** 2)
         return item.mapToItem(self.vb.childGroup, best)

@@ -5,6 +5,7 @@ It remembers its size, place, views, panel width, theme and last selection betwe
 
 from __future__ import annotations
 
+import linecache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +137,10 @@ class MainWindow(QMainWindow):
         content: Path | None = None,
     ):
         super().__init__()
+        # PySide reads the source of every module imported after it (to see whether the module
+        # uses PySide); Python keeps those lines for tracebacks, 14 MB of them by now. They are
+        # read again if a traceback ever needs them.
+        linecache.clearcache()
         self.views = views
         #: the content folder in use (None: the shipped one); tours, quizzes and bookmarks live there
         self.content_folder = content

@@ -156,6 +156,11 @@ class ShapeItem(QGraphicsRectItem):
     def shape(self) -> QPainterPath:
         return self._hit
 
+    def sure_shape(self) -> QPainterPath:
+        """Where a pointer means this item wherever it is: the drawn line of a nerve or root
+        (its wider hit area only counts away from skin regions), the whole of a region."""
+        return self._core if self.is_line else self._hit
+
     @property
     def drawn_bounds(self) -> QRectF:
         """Where its looks may draw: the hit area and room for the widest outline."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip
 from viewer.content.atlas import SELECTABLE, Atlas
 from viewer.content.explain import explain, overview, red_flag_info
 from viewer.content.explore import Exploration, explore
-from viewer.content.pattern import Pattern, Side
+from viewer.content.pattern import Pattern
 from viewer.present.exercise_steps import exercise_steps_html
 from viewer.present.panel_html import render, welcome_html
 from viewer.present.pattern_html import render_exploration
@@ -24,10 +24,11 @@ PATTERN_CACHE = 32
 #: Laid-out documents kept, so showing a page again costs a swap, not a parse and a layout.
 DOCUMENT_CACHE = 48
 #: A new page longer than this shows its opening sections first (see SidePanel._show):
-#: about a panel's height of text at the default size.
-HEAD_CHARS = 5000
-#: one frame at 60 Hz: the whole page replaces its opening once that is on screen
-FRAME_MS = 16
+#: about a panel's height of text at the default size (a longer opening if that falls short).
+HEAD_CHARS = 3000
+#: the whole page replaces its opening this long after the opening was painted (a few frames,
+#: so the click's own frame is surely on screen, and a quick next click makes it unneeded)
+FINISH_MS = 50
 
 
 def opening_of(html: str, size: int) -> str | None:
@@ -64,7 +65,6 @@ class SidePanel(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
         self._pending: str | None = None  # a long page whose opening only is on show
-        self._to_write: list[tuple[str, str, Side | None]] | None = None  # pages to write ahead
         self._welcome_default = super().document()
         self.setMinimumWidth(320)
         # the scroll bar always shows: one that came and went with long and short pages changed
@@ -93,19 +93,22 @@ class SidePanel(QTextBrowser):
     def _show(self, html: str) -> None:
         """Show a page. A page seen recently is swapped in laid out. A long new page is shown
         in two steps: first its opening sections, as much as fills the panel, within the same
-        frame as the click; then, once that frame is on screen, the whole page, which lays out
+        frame as the click; then, once that frame is on screen (FINISH_MS), the whole page, which lays out
         the same opening identically, so the swap does not show. Parsing and laying out a
         long page took up to 30 ms, twice a frame."""
         self._pending = None
         doc = self._documents.get(html)
         if doc is None:
-            head = opening_of(html, HEAD_CHARS)
-            if head is not None:
+            size = HEAD_CHARS
+            while (head := opening_of(html, size)) is not None:
                 shown = self._document(head)
-                self._set_document(shown)
+                shown.setTextWidth(self.viewport().width())
                 if shown.size().height() > self.viewport().height():
-                    self._pending = html  # finished a frame after the opening is painted
+                    self._set_document(shown)
+                    self._pending = html  # finished soon after the opening is painted
                     return
+                shown.deleteLater()  # too short to fill the panel: a longer opening
+                size = len(head) * 2
             doc = self._remember(html, self._document(html))
         else:
             self._documents.move_to_end(html)
@@ -114,26 +117,7 @@ class SidePanel(QTextBrowser):
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(ev)
         if self._pending is not None:
-            QTimer.singleShot(FRAME_MS, self.finish_page)
-        if self._to_write is None:  # the window is on screen: write the pages ahead
-            sides: tuple[Side | None, ...] = ("left", "right", None)
-            self._to_write = [
-                (kind, rid, side)
-                for kind in ("regions", "roots", "nerves")
-                for rid in getattr(self.atlas, kind)
-                for side in sides
-            ]
-            QTimer.singleShot(0, self._write_ahead)
-
-    def _write_ahead(self) -> None:
-        """Write the page of one more part of the drawing while nothing else is happening (a
-        millisecond or two each, one per turn of the event loop, so a click never waits for
-        more than one), so the first click on a part does not have to."""
-        if not self._to_write:
-            return
-        kind, rid, side = self._to_write.pop()
-        self.html_for(Target(kind, rid, side))
-        QTimer.singleShot(0, self._write_ahead)
+            QTimer.singleShot(FINISH_MS, self.finish_page)
 
     def finish_page(self) -> None:
         """Put the whole page in place of its opening, if that is still on show."""

@@ -1,0 +1,109 @@
+"""What the speed-ups must not change for the user: a long page still arrives whole, a wheel zoom
+shows the drawing scaled at once and sharp once the wheel rests, a highlight leaves no trace when
+it is cleared, and a pattern panel built late is still enlarged on a projector."""
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication, QTextBrowser
+
+from tests.ui_driver import click_item
+from viewer.ui.presentation import BODY_PX, body_pixel_size
+from viewer.ui.zoom_preview import REST_MS
+
+
+def _shown_text(panel) -> str:
+    """The text the panel is painting now (Qt's own document, not the completed page that
+    ``panel.toPlainText()`` gives a reader)."""
+    return QTextBrowser.document(panel).toPlainText()
+
+
+def _difference(a: QImage, b: QImage) -> float:
+    """Mean absolute difference of the two images' grey levels, 0..255, over a sample grid."""
+    a = a.convertToFormat(QImage.Format.Format_Grayscale8)
+    b = b.convertToFormat(QImage.Format.Format_Grayscale8)
+    assert a.size() == b.size()
+    total = count = 0
+    for y in range(0, a.height(), 5):
+        for x in range(0, a.width(), 5):
+            total += abs(a.pixelColor(x, y).value() - b.pixelColor(x, y).value())
+            count += 1
+    return total / count
+
+
+def test_a_long_page_shows_its_opening_at_once_and_then_the_whole_page(window, qtbot):
+    click_item(window, "regions", "buttock", "left")
+    panel = window.panel
+    opening = _shown_text(panel)
+    assert opening.startswith("Body region") and "Buttock" in opening
+    assert QTextBrowser.document(panel).size().height() > panel.viewport().height()  # fills it
+    assert "Red flags" not in opening  # the rest of the page comes a moment later...
+    qtbot.waitUntil(lambda: "Red flags" in _shown_text(panel), timeout=2000)
+    whole = _shown_text(panel)
+    assert whole.startswith(opening.rsplit("\n", 1)[0])  # ...below the same opening
+    # a reader of the panel (copy, tests, screen readers) always gets the whole page
+    click_item(window, "regions", "knee-posterior", "right")
+    assert "Red flags" in panel.toPlainText()
+
+
+def _wheel(canvas, notches: int) -> None:
+    viewport = canvas.viewport()
+    centre = QPointF(viewport.rect().center())
+    event = QWheelEvent(
+        centre,
+        viewport.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_wheel_zoom_shows_the_drawing_scaled_at_once_and_sharp_when_the_wheel_rests(window, qtbot):
+    canvas = window.canvas
+    before = canvas.viewport().grab().toImage()
+    range_before = canvas.vb.viewRange()
+    _wheel(canvas, 2)
+    QApplication.processEvents()
+    assert canvas.zoom_preview.active
+    preview = canvas.viewport().grab().toImage()
+    qtbot.waitUntil(lambda: not canvas.zoom_preview.active, timeout=REST_MS * 8)
+    QApplication.processEvents()
+    sharp = canvas.viewport().grab().toImage()
+    assert canvas.vb.viewRange() != range_before
+    moved = _difference(before, sharp)
+    assert moved > 5  # the zoom really changed the picture
+    # the preview is the zoomed drawing, slightly soft, not the drawing as it was
+    assert _difference(preview, sharp) < moved / 3
+
+
+def test_clearing_a_highlight_restores_the_drawing_exactly(window):
+    canvas = window.canvas
+    QApplication.processEvents()
+    plain = canvas.viewport().grab().toImage()
+    for kind, rid in (("roots", "S1"), ("nerves", "sciatic"), ("regions", "calf-posterior")):
+        window.state.select(kind, rid, "left")
+        QApplication.processEvents()
+        lit = canvas.viewport().grab().toImage()
+        assert _difference(plain, lit) > 1, kind
+        window.state.clear()
+        QApplication.processEvents()
+        assert canvas.viewport().grab().toImage() == plain, kind
+
+
+def test_pattern_panel_built_during_a_presentation_is_enlarged_too(window, qtbot):
+    window.registry["presentation"].trigger()
+    QApplication.processEvents()
+    assert window.presentation.active
+    qtbot.keyClick(window.canvas, Qt.Key.Key_P)
+    QApplication.processEvents()
+    assert window.state.mode == "pattern"
+    assert window.pattern_panel.isVisible()
+    assert body_pixel_size(window.pattern_panel) >= BODY_PX
+    window.presentation.leave()
+    QApplication.processEvents()
+    assert body_pixel_size(window.pattern_panel) < BODY_PX
+
+
