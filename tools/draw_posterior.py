@@ -856,6 +856,7 @@ class PosteriorMapper:
 
 def main() -> None:
     import draw_layers
+    import draw_places
 
     svg = Svg()
     draw_skin(svg)
@@ -867,6 +868,7 @@ def main() -> None:
     draw_inset(svg)
     draw_points(svg)
     draw_labels(svg)
+    draw_places.draw(svg, "posterior")
     svg.write(OUT)
     print(f"wrote {OUT}")
 

@@ -202,7 +202,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     atlas = _atlas()
     kind, rid = _resolve(atlas, args.id)
     views = None
-    if kind == "roots" and atlas.maps:  # name, per map, the places its dermatome covers
+    if kind in ("roots", "places") and atlas.maps:  # measured on the drawing
         views = _session().views
     answer = explain(atlas, kind, rid, views)
     if args.json:
@@ -412,7 +412,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems += view_problems
     if not problems:
         atlas = build_atlas(entries)
-        problems = check_geometry(atlas, views) + check_overlays(folder, atlas)
+        where = {(e.kind, e.record.id): (e.file, getattr(e.raw, "line", 1)) for e in entries}  # type: ignore[attr-defined]
+        problems = check_geometry(atlas, views, where) + check_overlays(folder, atlas)
     for problem in sorted(set(problems)):
         print(problem)
     if problems:

@@ -29,4 +29,6 @@ class Session:
 
         atlas = load_atlas(content)
         views = load_checked_views(atlas, assets or views_dir(content))
-        return cls(localise(atlas, content, language), views)
+        atlas = localise(atlas, content, language)
+        atlas.attach_views(views)
+        return cls(atlas, views)

@@ -93,6 +93,16 @@ class Region(Record):
     nerves: list[NerveLink] = []
 
 
+class Place(Record):
+    """A fine place of skin a patient can point at ("outer ankle", "little toe"): one cell of a
+    coarse region, drawn as ``place:ID@side``. Its roots and nerves are worked out from the
+    drawing (how much of the cell each dermatome and territory covers); conditions stay on the
+    region it lies in."""
+
+    name: Text
+    region: Id
+
+
 class Claim(SourcedText):
     """A statement from a popular article that the evidence does not establish."""
 
@@ -295,6 +305,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "roots": Root,
     "nerves": Nerve,
     "regions": Region,
+    "places": Place,
     "conditions": Condition,
     "exercises": Exercise,
     "red_flags": RedFlag,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: kinds of drawn shapes a click selects, and kinds drawn as switchable layers over the skin
-CLICKABLE_KINDS = ("regions", "roots", "nerves")
+CLICKABLE_KINDS = ("regions", "places", "roots", "nerves")
 LAYER_KINDS = ("dermatomes", "territories")
 
 Op = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Q", ...) | ("Z",)

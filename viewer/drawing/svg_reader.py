@@ -32,13 +32,14 @@ if TYPE_CHECKING:
     import svgelements as se
 
 ID_PATTERN = re.compile(
-    r"^(?P<kind>region|root|nerve|point|dermatome|territory):(?P<id>[A-Za-z0-9-]+)"
+    r"^(?P<kind>region|place|root|nerve|point|dermatome|territory):(?P<id>[A-Za-z0-9-]+)"
     r"(?:@(?P<side>left|right))?"
     r"(?:#(?:(?P<map>[a-z][a-z0-9-]*)(?:\.(?P<piece>\d+))?|(?P<part>\d+)))?$"
 )
 #: SVG id prefix -> content kind (the YAML section name, or the drawn layer's name).
 KIND_OF_PREFIX = {
     "region": "regions",
+    "place": "places",  # a fine place, one cell of a region
     "root": "roots",
     "nerve": "nerves",
     "point": "points",
