@@ -229,10 +229,12 @@ def _pattern_from_args(atlas: Any, args: argparse.Namespace) -> tuple[Any, Any]:
             raise CliError(str(exc)) from None
     for place in args.places:
         kind, rid = _resolve(atlas, place)
-        if kind != "regions":
-            raise CliError(f"{place!r} is a {kind[:-1]}, not a place; places: see 'list regions'")
+        if kind not in ("places", "regions"):
+            raise CliError(
+                f"{place!r} is a {kind[:-1]}, not a place; see 'list places' and 'list regions'"
+            )
         if not pattern.has_place(rid, args.side):
-            pattern = pattern.toggle_place(rid, args.side)
+            pattern = pattern.toggle_place(rid, args.side, kind)
     for item in args.finding:
         fid, _, state = item.partition("=")
         if state not in ("", "present", "absent"):
@@ -258,7 +260,7 @@ def _pattern_from_args(atlas: Any, args: argparse.Namespace) -> tuple[Any, Any]:
 def cmd_explore(args: argparse.Namespace) -> int:
     from viewer.content.explore import explore
 
-    atlas = _atlas()
+    atlas = _session().atlas  # with the drawing: where it hurts is measured on it
     pattern, reading = _pattern_from_args(atlas, args)
     if pattern.empty and reading is not None:
         unused = ", ".join(reading.not_understood) or args.text

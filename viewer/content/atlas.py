@@ -121,7 +121,7 @@ class Atlas:
         drawing; None before ``attach_views``. Sides are drawn as mirror images."""
         if self.coverage is None:
             return None
-        return self.coverage.cover("places", [(place_id, side)])
+        return self.coverage.cover([("places", place_id, side)])
 
     def place_roots(self, place_id: str, map_id: str | None = None) -> list[tuple[str, float]]:
         """The roots whose dermatome covers a real part of the place in the map (the first

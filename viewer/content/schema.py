@@ -282,6 +282,8 @@ class RankingMethod(Record):
     weak: Annotated[float, Field(gt=1, le=20)]
     place_inside: Annotated[float, Field(ge=1, le=5)]  # a marked place inside the territory
     place_outside: Annotated[float, Field(gt=0, le=1)]  # a marked place outside it
+    #: a dermatome or territory covering less of the marked area than this counts as outside
+    place_least_share: Annotated[float, Field(gt=0, lt=0.5)] = 0.1
     close_margin: Annotated[float, Field(gt=0, le=5)]  # natural-log points that count as close
     explanation: Annotated[list[Text], Field(min_length=1)]
 

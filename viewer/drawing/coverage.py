@@ -193,15 +193,15 @@ class Coverage:
         self.views = views
         self._memo: dict[tuple[str, str, str], _Counts] = {}
 
-    def cover(self, kind: str, areas: Iterable[tuple[str, str]]) -> Cover:
-        """The cover of the union of the drawn shapes of ``kind`` ("places" or "regions") with
-        these (content id, side) pairs, over every view that draws them."""
+    def cover(self, areas: Iterable[tuple[str, str, str]]) -> Cover:
+        """The cover of the drawn shapes (kind "places" or "regions", content id, side) taken
+        together, over every view that draws them."""
         total = 0
         derm: Counter[tuple[str, str]] = Counter()
         terr: Counter[str] = Counter()
         parts: Counter[str] = Counter()
-        for rid, side in dict.fromkeys(areas):
-            key = (kind, rid, side)
+        for key in dict.fromkeys(areas):
+            kind, rid, side = key
             counts = self._memo.get(key)
             if counts is None:
                 counts = self._memo[key] = self._measure(kind, rid, side)

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.content_folder = content
         self.setWindowTitle("Sciatica Atlas")  # the name, not translated
         self.atlas = atlas
+        atlas.attach_views(views)  # places' roots and the explorer measure on the drawing
         self.state = state or AppState()
         self.settings = settings or Settings()
         self.canvas = AtlasCanvas(atlas, views, self.state)
