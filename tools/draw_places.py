@@ -7,7 +7,10 @@ region exactly and follow its curved outline, whatever the view draws), by rules
 
 ``y``      drawing height (the same on every view: 12 units per cm, the knee at the same y);
 ``t``      across the region at that height, from its inner edge (towards the midline, 0) to
-           its outer edge (1), measured on the region's own outline;
+           its outer edge (1), measured on the region's own outline (for the limb's regions,
+           whose top and bottom run straight across);
+``x``      across the region's bounding box, inner side 0 to outer side 1: a straight cut, for
+           the trunk's and the foot's regions, whose slanted edges make ``t`` ill-defined;
 ``piece``  which subpath of the region (the sole is the sole patch, then the toes under it).
 
 A rule list can be limited to one view, so the outer strip of the leg seen from behind and the
@@ -34,18 +37,21 @@ MID = 500.0
 STEP = 3.0
 #: pieces smaller than this (square drawing units) are slivers and are dropped
 MIN_AREA = 60.0
+#: the across scale at a height uses the region's widest extent this far above and below it
+WINDOW = 24.0
+PROFILE_STEP = 2.0
 #: how far a simplified outline may stray from the exact one, in drawing units
 TOLERANCE = 0.35
 
 CELLS: dict[str, list[Cell]] = {
     "low-back": [
-        ("low-back-centre", None, [("t", "<", 0.45)]),
-        ("low-back-side", None, [("t", ">=", 0.45)]),
+        ("low-back-centre", None, [("x", "<", 0.45)]),
+        ("low-back-side", None, [("x", ">=", 0.45)]),
     ],
     "buttock": [
         ("buttock-upper", None, [("y", "<", 380)]),
-        ("sitting-bone", None, [("y", ">=", 380), ("t", "<", 0.42)]),
-        ("buttock-lower-outer", None, [("y", ">=", 380), ("t", ">=", 0.42)]),
+        ("sitting-bone", None, [("y", ">=", 380), ("x", "<", 0.42)]),
+        ("buttock-lower-outer", None, [("y", ">=", 380), ("x", ">=", 0.42)]),
     ],
     "saddle": [
         ("saddle-back", "posterior", []),
@@ -91,12 +97,12 @@ CELLS: dict[str, list[Cell]] = {
     "big-toe": [("toe-big", None, [])],
     "first-web-space": [("toe-web", None, [])],
     "foot-dorsum": [
-        ("foot-top-inner", None, [("t", "<", 0.5)]),
-        ("foot-top-outer", None, [("t", ">=", 0.5)]),
+        ("foot-top-inner", None, [("x", "<", 0.5)]),
+        ("foot-top-outer", None, [("x", ">=", 0.5)]),
     ],
     "groin": [
-        ("groin-inner", None, [("t", "<", 0.5)]),
-        ("hip-front", None, [("t", ">=", 0.5)]),
+        ("groin-inner", None, [("x", "<", 0.5)]),
+        ("hip-front", None, [("x", ">=", 0.5)]),
     ],
     "thigh-anterior-upper": [
         ("thigh-front-top", None, [("y", "<", 560)]),
@@ -151,16 +157,24 @@ def _extent(polys: list[list[Point]], y: float) -> tuple[float, float] | None:
 
 
 def _across(polys: list[list[Point]]):  # type: ignore[no-untyped-def]
-    """t(x, y): 0 at the region's inner edge (towards the midline), 1 at its outer edge."""
+    """t(x, y): 0 at the region's inner edge (towards the midline), 1 at its outer edge. The
+    edges at height y are the region's widest extent within ``WINDOW`` above and below, so a
+    slanted top or bottom edge (the iliac crest) does not squeeze the scale to nothing."""
     xs = [x for poly in polys for x, _ in poly]
+    ys = [y for poly in polys for _, y in poly]
     inner_is_right = (min(xs) + max(xs)) / 2 < MID
+    y0, y1 = min(ys), max(ys)
+    n = max(1, int((y1 - y0) / PROFILE_STEP))
+    rows = [_extent(polys, y0 + (y1 - y0) * (k + 0.5) / n) for k in range(n)]
+    reach = max(1, int(WINDOW / ((y1 - y0) / n)))
 
     def t(p: Point) -> float:
-        ext = _extent(polys, p[1])
-        if ext is None:
+        k = min(max(int((p[1] - y0) / (y1 - y0) * n), 0), n - 1)
+        near = [r for r in rows[max(0, k - reach) : k + reach + 1] if r is not None]
+        if not near:
             return 0.5
-        x0, x1 = ext
-        f = (p[0] - x0) / max(x1 - x0, 1e-9)
+        left, right = min(r[0] for r in near), max(r[1] for r in near)
+        f = (p[0] - left) / max(right - left, 1e-9)
         return 1 - f if inner_is_right else f
 
     return t
@@ -205,16 +219,25 @@ def _simplify(pts: list[Point]) -> list[Point]:
     return _simplify(pts[: far + 1])[:-1] + _simplify(pts[far:])
 
 
-def _field(var: str, op: str, value: float, t):  # type: ignore[no-untyped-def]
+def _box(polys: list[list[Point]]):  # type: ignore[no-untyped-def]
+    """x(p): 0 at the inner side of the region's bounding box, 1 at its outer side."""
+    xs = [x for poly in polys for x, _ in poly]
+    left, right = min(xs), max(xs)
+    inner_is_right = (left + right) / 2 < MID
+    return lambda p: (right - p[0] if inner_is_right else p[0] - left) / max(right - left, 1e-9)
+
+
+def _field(var: str, op: str, value: float, scales):  # type: ignore[no-untyped-def]
     sign = 1.0 if op == "<" else -1.0
     if var == "y":
         return lambda p: sign * (p[1] - value)
-    return lambda p: sign * (t(p) - value)
+    scale = scales[var]
+    return lambda p: sign * (scale(p) - value)
 
 
 def cell_polygons(polys: list[list[Point]], cuts: list[Cut]) -> list[list[Point]]:
     """The part of a region (its subpaths) where every cut holds."""
-    t = _across(polys)
+    scales = {"t": _across(polys), "x": _box(polys)}
     out = []
     for index, poly in enumerate(polys):
         if any(var == "piece" and not (index < v if op == "<" else index >= v) for var, op, v in cuts):
@@ -222,7 +245,7 @@ def cell_polygons(polys: list[list[Point]], cuts: list[Cut]) -> list[list[Point]
         piece = _densify(poly)
         for var, op, value in cuts:
             if var != "piece":
-                piece = _clip(piece, _field(var, op, value, t))
+                piece = _clip(piece, _field(var, op, value, scales))
         if len(piece) > 2 and _area(piece) >= MIN_AREA:
             # a closed outline: simplify the two runs between its first point and the point
             # farthest from it

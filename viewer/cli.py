@@ -17,7 +17,7 @@ from typing import Any
 
 from viewer import __version__
 
-LIST_KINDS = ("regions", "roots", "nerves", "conditions", "exercises", "findings", "maps")
+LIST_KINDS = ("regions", "places", "roots", "nerves", "conditions", "exercises", "findings", "maps")
 #: Listed from the classroom subfolders (data/tours/, data/quiz/) rather than the atlas.
 CLASSROOM_LIST_KINDS = ("tours", "quizzes")
 #: what ``screenshot --layer`` shows over the whole drawing
@@ -183,6 +183,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         for row in rows:
             finding = atlas.findings[row["id"]]
             row.update(group=finding.group, sided=finding.sided, red_flag=finding.red_flag)
+    if args.kind == "places":
+        for row in rows:
+            row.update(region=atlas.places[row["id"]].region)
     if args.kind == "maps":
         for row in rows:
             record = atlas.maps[row["id"]]

@@ -188,14 +188,13 @@ def explain_place(atlas: Atlas, pid: str) -> Explanation:
     else:
         for map_id, record in atlas.maps.items():
             found = atlas.place_roots(pid, map_id)
-            text = ", ".join(f"{root} {_percent(share)}" for root, share in found)
-            facts.append(
-                Fact(
-                    f"Dermatome, {record.name}",
-                    text or "No dermatome of this map covers a tenth of it.",
-                    refs(atlas, "roots", [root for root, _ in found]),
-                )
+            # each root named with the share of this place its dermatome covers
+            shares = tuple(
+                replace(ref(atlas, "roots", root), name=f"{root} ({_percent(share)})")
+                for root, share in found
             )
+            text = "" if found else "No dermatome of this map covers a tenth of it."
+            facts.append(Fact(f"Dermatome, {record.name}", text, shares))
             sources.update(dict.fromkeys(record.sources))
             if map_id == default_map:
                 root_links = [

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from viewer.content.atlas import Atlas
 from viewer.drawing.shapes import LAYER_KINDS, View
-from viewer.state.app_state import BOTH, AppState
+from viewer.state.app_state import BOTH, MARKABLE, AppState
 from viewer.ui import palette
 from viewer.ui.legend import Legend, swatch
 from viewer.ui.qt_paths import to_painter_path
@@ -49,6 +49,7 @@ Z_ORDER = {
     "inset-frame": -1,
     "skin": 0,
     "region": 10,
+    "place": 11,  # fine places (cells) tile the regions; clear at rest, so regions show through
     "bone": 20,
     "disc": 21,
     "muscle": 22,
@@ -300,9 +301,13 @@ class AtlasCanvas(pg.GraphicsView):
 
     def _on_state(self, state: AppState) -> None:
         drawing = state.mode == "pattern"
+        skin = self._skin_kind
         for item in self.items:
-            # while drawing a pattern, a click anywhere on the skin marks the place under it
-            item.takes_clicks = not drawing or item.shape_data.kind == "regions"
+            kind = item.shape_data.kind
+            # the fine places lie over the regions and take their clicks (a region is reached
+            # from its places' pages); while drawing a pattern, a click anywhere on the skin
+            # marks the place under it
+            item.takes_clicks = kind == skin if drawing or kind in ("regions", "places") else True
         self._show_layers(state)
         if drawing:
             self._show_pattern(state)
@@ -334,6 +339,14 @@ class AtlasCanvas(pg.GraphicsView):
                 item.set_state(State.RELATED)
             else:
                 item.set_state(State.NORMAL)
+
+    @property
+    def _skin_kind(self) -> str:
+        """What a click on the skin selects: fine places when the drawing has them."""
+        found = getattr(self, "_skin", None)
+        if found is None:
+            found = self._skin = "places" if ("places" in {k for k, _ in self._by_key}) else "regions"
+        return found
 
     # -- the dermatome and territory layers -------------------------------------------------
     def _layer_kind(self, kind: str, content_id: str) -> str | None:
@@ -639,7 +652,7 @@ class AtlasCanvas(pg.GraphicsView):
             dot.setVisible(False)
         for item in self.items:
             s = item.shape_data
-            sides = marked.get(s.content_id or "") if s.kind == "regions" else None
+            sides = marked.get(s.content_id or "") if s.kind in MARKABLE else None
             hit = bool(sides) and (None in sides or BOTH in sides or s.side in sides)  # type: ignore[operator]
             item.set_state(State.MARKED if hit else State.NORMAL)
 
