@@ -162,8 +162,8 @@ def test_parts_list_selects_from_the_keyboard(window, qtbot):
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.state.current.kind == "nerves" and window.state.current.id == "sural"
     # and the list follows a selection made on the drawing
-    click_item(window, "regions", "heel", "left")
-    assert tree.currentItem().text(0) == f"{atlas_name(window, 'heel')} (left)"
+    click_item(window, "places", "heel-pad", "left")
+    assert tree.currentItem().text(0) == f"{window.atlas.places['heel-pad'].name} (left)"
 
 
 def atlas_name(window, rid):

@@ -25,7 +25,7 @@ from viewer.drawing.shapes import Label, Shape, View
 
 FORMAT = "4"  # 4: fine places (place:ID@side)
 _ARITY = {"M": 2, "L": 2, "C": 6, "Q": 4, "Z": 0}
-_KINDS = (None, "regions", "roots", "nerves", "points", "dermatomes", "territories")
+_KINDS = (None, "regions", "places", "roots", "nerves", "points", "dermatomes", "territories")
 _warned = False
 
 

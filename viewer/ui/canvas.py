@@ -115,6 +115,7 @@ class AtlasCanvas(pg.GraphicsView):
         self._build_controls()
         state.subscribe(self._on_state)
         state.subscribe_views(self.show_view)
+        self._set_click_takers(state.mode == "pattern")
         self.fit()
 
     # -- building -------------------------------------------------------------------------
@@ -301,13 +302,7 @@ class AtlasCanvas(pg.GraphicsView):
 
     def _on_state(self, state: AppState) -> None:
         drawing = state.mode == "pattern"
-        skin = self._skin_kind
-        for item in self.items:
-            kind = item.shape_data.kind
-            # the fine places lie over the regions and take their clicks (a region is reached
-            # from its places' pages); while drawing a pattern, a click anywhere on the skin
-            # marks the place under it
-            item.takes_clicks = kind == skin if drawing or kind in ("regions", "places") else True
+        self._set_click_takers(drawing)
         self._show_layers(state)
         if drawing:
             self._show_pattern(state)
@@ -339,6 +334,15 @@ class AtlasCanvas(pg.GraphicsView):
                 item.set_state(State.RELATED)
             else:
                 item.set_state(State.NORMAL)
+
+    def _set_click_takers(self, drawing: bool) -> None:
+        """The fine places lie over the regions and take their clicks (a region is reached
+        from its places' pages); while drawing a pattern, a click anywhere on the skin marks
+        the place under it, and nerves and roots take none."""
+        skin = self._skin_kind
+        for item in self.items:
+            kind = item.shape_data.kind
+            item.takes_clicks = kind == skin if drawing or kind in MARKABLE else True
 
     @property
     def _skin_kind(self) -> str:
