@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         "symptoms and examination findings. Educational, not a diagnosis.",
     )
     exp_p.add_argument(
-        "places", nargs="*", metavar="PLACE", help="a region id or name ('outer edge of the foot')"
+        "places", nargs="*", metavar="PLACE", help="a place or region, by id or name ('outer ankle', 'calf')"
     )
     exp_p.add_argument(
         "--side", choices=("left", "right", "both"), help="the side of every PLACE given"

@@ -100,7 +100,7 @@ def read_pattern(path: Path, data: LinedDict, atlas: Atlas, error: type[Exceptio
             raise error(f"{path}:{line}: unknown place {region!r}")
         if side is not None and side not in SIDES:
             raise error(f"{path}:{line}: side must be left, right or both, not {side!r}")
-        places.append(Place(region, side, "places" if "place" in item else "regions"))
+        places.append(Place(str(region), side, "places" if "place" in item else "regions"))
     marks = []
     for item, line in _items(path, data, "findings", error):
         fid, present, side = item.get("id"), item.get("present", True), item.get("side")
