@@ -145,3 +145,20 @@ def test_list_places_and_explore_cells_on_the_command_line():
     assert "ankle-outer" in listed and "Outer ankle" in listed
     out = run("explore", "outer ankle", "outer side of the leg", "shin-front", "--side", "left").stdout
     assert "The L5 dermatome (Lee" in out and "of the marked places" in out
+
+
+def test_measurements_are_remembered_per_drawing(atlas, tmp_path, monkeypatch):
+    """A place is measured once per drawing: a new start reads the measurement back."""
+    from viewer.drawing.coverage import Coverage
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    views = [view for _, view in _views()]
+    first = Coverage(views).cover([("places", "ankle-outer", "left")])
+    assert list((tmp_path / "cache" / "sciatica-atlas").glob("covers-*.json"))
+
+    def no_measuring(*_args):
+        raise AssertionError("measured again")
+
+    again = Coverage(views)
+    monkeypatch.setattr(again, "_measure", no_measuring)
+    assert again.cover([("places", "ankle-outer", "left")]) == first

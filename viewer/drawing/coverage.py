@@ -6,11 +6,18 @@ root's dermatome covers, so the words always follow the drawing.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # imported where measured, so loading a drawing does not import numpy
+    import numpy as np
 
 from viewer.drawing.shapes import Op, Shape, View
 
@@ -154,6 +161,8 @@ class Cover:
 
 def inside_many(polys: list[Polygon], xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     """Even-odd rule over every outline, for many points at once."""
+    import numpy as np
+
     hit = np.zeros(xs.shape, dtype=bool)
     for poly in polys:
         pts = np.asarray(poly, dtype=float)
@@ -172,6 +181,8 @@ def inside_many(polys: list[Polygon], xs: np.ndarray, ys: np.ndarray) -> np.ndar
 
 def _union(polys: list[Polygon], xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     """Inside any piece (layer shapes are a union of pieces wound the same way)."""
+    import numpy as np
+
     hit = np.zeros(xs.shape, dtype=bool)
     for piece in polys:
         bx0, by0, bx1, by1 = _bounds([piece])
@@ -184,14 +195,65 @@ def _union(polys: list[Polygon], xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
 _Counts = tuple[int, Counter[tuple[str, str]], Counter[str]]
 
 
+#: change when what is measured, or how, changes (keys the file of remembered measurements)
+COVER_FORMAT = "1"
+
+
 class Coverage:
-    """Measures drawn areas against the layers of the same views, each drawn area once
-    (memoised), so marking one more place costs one small measurement. Plain Python and numpy:
-    the explorer and the panel both ask it."""
+    """Measures drawn areas against the layers of the same views, each drawn area once, so
+    marking one more place costs one small measurement (about 10 ms). Measurements are kept in
+    the cache folder beside the parsed views, keyed by the views' SVG texts, so a place is
+    measured once per drawing, not once per start. Plain Python and numpy: the explorer and
+    the panel both ask it."""
 
     def __init__(self, views: list[View]):
         self.views = views
         self._memo: dict[tuple[str, str, str], _Counts] = {}
+        self._loaded = False
+
+    def _file(self) -> Path | None:
+        from viewer.drawing.geometry_cache import cache_dir
+
+        folder = cache_dir()
+        if folder is None or not all(v.digest for v in self.views):
+            return None
+        key = "\0".join([COVER_FORMAT, *(f"{v.name}:{v.digest}" for v in self.views)])
+        return folder / f"covers-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+    def _load(self) -> None:
+        """The measurements remembered for this drawing (none if the file is missing or bad)."""
+        self._loaded = True
+        path = self._file()
+        if path is None:
+            return
+        try:
+            raw = json.loads(path.read_bytes())
+            for key, (n, derm, terr) in raw.items():
+                kind, rid, side = key.split("|")
+                self._memo[(kind, rid, side)] = (
+                    int(n),
+                    Counter({(str(m), str(r)): int(h) for m, r, h in derm}),
+                    Counter({str(nv): int(h) for nv, h in terr}),
+                )
+        except (OSError, ValueError, TypeError, KeyError):
+            self._memo.clear()
+
+    def _save(self) -> None:
+        path = self._file()
+        if path is None:
+            return
+        raw = {
+            "|".join(key): [n, [[m, r, h] for (m, r), h in d.items()], [[nv, h] for nv, h in t.items()]]
+            for key, (n, d, t) in self._memo.items()
+        }
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(raw, separators=(",", ":")), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
     def cover(self, areas: Iterable[tuple[str, str, str]]) -> Cover:
         """The cover of the drawn shapes (kind "places" or "regions", content id, side) taken
@@ -200,16 +262,22 @@ class Coverage:
         derm: Counter[tuple[str, str]] = Counter()
         terr: Counter[str] = Counter()
         parts: Counter[str] = Counter()
+        if not self._loaded:
+            self._load()
+        measured = False
         for key in dict.fromkeys(areas):
             kind, rid, side = key
             counts = self._memo.get(key)
             if counts is None:
                 counts = self._memo[key] = self._measure(kind, rid, side)
+                measured = True
             n, d, t = counts
             total += n
             parts[rid] += n
             derm.update(d)
             terr.update(t)
+        if measured:
+            self._save()
         if not total:
             return Cover(0)
         dermatomes: dict[str, dict[str, float]] = {}
@@ -223,6 +291,8 @@ class Coverage:
         )
 
     def _measure(self, kind: str, rid: str, side: str) -> _Counts:
+        import numpy as np
+
         total = 0
         derm: Counter[tuple[str, str]] = Counter()
         terr: Counter[str] = Counter()

@@ -49,6 +49,9 @@ class View:
     labels: list[Label] = field(default_factory=list)
     bad_ids: list[tuple[str, int]] = field(default_factory=list)
     title: str = ""
+    #: a hash of the SVG text the view was read from ("" if unknown): keys caches of
+    #: measurements made on the drawing
+    digest: str = ""
 
     def clickable(self) -> list[Shape]:
         return [s for s in self.shapes if s.kind in CLICKABLE_KINDS]

@@ -17,6 +17,7 @@ is imported only when a view is not in the geometry cache.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import re
@@ -124,11 +125,11 @@ def load_view(path: Path) -> View:
     """The view drawn in one SVG file (from the geometry cache when the text is unchanged);
     raises ``ViewError`` if the file cannot be drawn."""
     text = _read_text(path)
-    cached = geometry_cache.load(path.stem, text)
-    if cached is not None:
-        return cached
-    view = _parse(path, text)
-    geometry_cache.store(text, view)
+    view = geometry_cache.load(path.stem, text)
+    if view is None:
+        view = _parse(path, text)
+        geometry_cache.store(text, view)
+    view.digest = hashlib.sha256(text.encode()).hexdigest()[:24]
     return view
 
 
