@@ -162,3 +162,20 @@ def test_measurements_are_remembered_per_drawing(atlas, tmp_path, monkeypatch):
     again = Coverage(views)
     monkeypatch.setattr(again, "_measure", no_measuring)
     assert again.cover([("places", "ankle-outer", "left")]) == first
+
+
+def test_a_content_folder_from_before_the_places_still_loads_with_clickable_regions(content, qtbot):
+    """An instructor's copy of the content made before places.yaml existed, with the shipped
+    drawings: it checks clean, and the window clicks regions as it used to."""
+    from viewer.session import Session
+    from viewer.state.app_state import AppState
+    from viewer.ui.canvas import AtlasCanvas
+
+    (content / "places.yaml").unlink()
+    assert "ok:" in run("check", str(content)).stdout
+    session = Session.load(content)
+    assert not session.atlas.places
+    canvas = AtlasCanvas(session.atlas, session.views, AppState())
+    qtbot.addWidget(canvas)
+    assert not canvas.items_for("places", "ankle-outer", "left")
+    assert all(i.takes_clicks for i in canvas.items_for("regions", "calf-posterior", "left"))

@@ -139,7 +139,7 @@ def check_geometry(
     """Every problem between the drawing and the content. ``where`` gives the file and line of
     each record (kind, id), so a record that is not drawn is reported where it is written."""
     where = where or {}
-    problems: list[ContentProblem] = check_places(views)
+    problems: list[ContentProblem] = check_places(views) if atlas.places else []
     drawn: set[tuple[str, str]] = set()
     layered: set[tuple[str, str, str | None, str | None]] = set()
     for path, view in views:
@@ -149,13 +149,13 @@ def check_geometry(
                 ContentProblem(
                     name,
                     line,
-                    f"id {bad_id!r} is not of the form kind:id@side (kind: region, root, nerve, "
-                    "point, dermatome, territory)",
+                    f"id {bad_id!r} is not of the form kind:id@side (kind: region, place, root, "
+                    "nerve, point, dermatome, territory)",
                 )
             )
         for shape in view.shapes:
-            if not shape.kind:
-                continue
+            if not shape.kind or (shape.kind == "places" and not atlas.places):
+                continue  # a content folder from before the fine places: its regions are the skin
             if shape.kind in LAYER_TABLE:
                 problem = _check_layer_shape(atlas, name, shape)
                 if problem:

@@ -138,6 +138,8 @@ class AtlasCanvas(pg.GraphicsView):
                 self.key_points.append((dot, shape.content_id or "", shape.side))
             elif shape.kind in LAYER_KINDS:
                 self._add_layer_shape(layer, view.name, shape)
+            elif shape.kind == "places" and shape.content_id not in self.atlas.places:
+                continue  # content from before the fine places: its regions take the clicks
             elif shape.kind:
                 item = ShapeItem(shape)
                 item.setParentItem(layer)
