@@ -78,3 +78,17 @@ def test_an_old_pattern_of_regions_still_shows_marked(window, tmp_path):
     QApplication.processEvents()
     assert states(window, "regions", "calf-posterior", "left") == {State.MARKED}
     assert "Calf" in window.panel.toPlainText()
+
+
+def test_the_explorer_measures_with_the_map_on_show(window, qtbot):
+    """Lee's map leaves the side of the hip blank; switch the drawing to Keegan's and the
+    explorer measures the marked place with Keegan's dermatomes."""
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    QApplication.processEvents()
+    click_item(window, "places", "hip-side", "left", "posterior")
+    assert "L3" not in [r.ref.id for r in window.panel.exploration.roots]
+    window.canvas.map_box.setCurrentIndex(window.canvas.map_box.findData("keegan"))
+    QApplication.processEvents()
+    roots = window.panel.exploration.roots
+    assert "L3" in [r.ref.id for r in roots]
+    assert "Keegan & Garrett 1948" in window.panel.toPlainText()

@@ -67,6 +67,7 @@ RING = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
 class AtlasCanvas(pg.GraphicsView):
     sigHoverName = Signal(str)
+    sigMapChanged = Signal(str)  # the dermatome map now drawn
 
     def __init__(self, atlas: Atlas, views: list[View], state: AppState, parent=None):
         self._room = (0, 0)  # pixels kept free above and below the drawing
@@ -374,11 +375,14 @@ class AtlasCanvas(pg.GraphicsView):
         """Draw dermatomes as this map (an id from data/maps.yaml) draws them."""
         if map_id not in self.atlas.maps:
             raise KeyError(f"no map {map_id!r}; have {', '.join(self.atlas.maps)}")
+        changed = map_id != self.map_id
         self.map_id = map_id
         index = self.map_box.findData(map_id)
         if index != self.map_box.currentIndex():
             self.map_box.setCurrentIndex(index)
         self._on_state(self.state)
+        if changed:
+            self.sigMapChanged.emit(map_id)
 
     def set_overlay(self, overlay: str | None) -> None:
         """Show every root's dermatome (``"dermatomes"``) or every nerve's skin (``"nerves"``)

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.panel = SidePanel(atlas, self.state)
         self.panel.setAccessibleName("Explanation")
         self.pattern_panel = PatternPanel(atlas, self.state)
+        self.canvas.sigMapChanged.connect(self._on_map)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.pattern_panel)
         right.addWidget(self.panel)
@@ -409,6 +410,9 @@ class MainWindow(QMainWindow):
     def set_map(self, map_id: str) -> None:
         self.canvas.set_map(map_id)
         self.registry.refresh()
+
+    def _on_map(self, map_id: str) -> None:
+        self.panel.set_map(map_id)  # the explorer measures with the map on show
 
     def set_overlay(self, overlay: str | None) -> None:
         self.canvas.set_overlay(overlay)
