@@ -179,3 +179,12 @@ def test_a_content_folder_from_before_the_places_still_loads_with_clickable_regi
     qtbot.addWidget(canvas)
     assert not canvas.items_for("places", "ankle-outer", "left")
     assert all(i.takes_clicks for i in canvas.items_for("regions", "calf-posterior", "left"))
+
+
+def test_the_text_reader_knows_the_places_words(atlas):
+    """A fine place's own words mark that place; words a region already uses keep the region."""
+    from viewer.content.describe import read_description
+
+    reading = read_description(atlas, "pain at my left outer ankle and in the left calf")
+    assert Place("ankle-outer", "left", "places") in reading.pattern.places
+    assert Place("calf-posterior", "left") in reading.pattern.places
