@@ -31,9 +31,15 @@ def content(tmp_path):
 
 @pytest.fixture(scope="session")
 def atlas():
+    """The shipped content with its drawing attached, as the window and the command line use
+    it (places' roots and the explorer's location evidence are measured on the drawing)."""
     from viewer.content import load_atlas
+    from viewer.drawing.svg_reader import load_views
+    from viewer.paths import assets_dir
 
-    return load_atlas()
+    loaded = load_atlas()
+    loaded.attach_views(load_views(assets_dir()))
+    return loaded
 
 
 @pytest.fixture

@@ -38,8 +38,8 @@ def test_timed_clicks_hit_the_intended_item_and_repaint_canvas_and_panel(rig):
         assert s.ok  # ok: it took the click and was SELECTED right after (checked in timed_click)
         assert s.canvas_paints >= 1 and s.panel_paints >= 1  # both viewports really repainted
     kinds = {s.intended.shape_data.kind for s in samples}
-    assert kinds == {"regions", "roots", "nerves"}  # not only regions
-    assert figures["clicks on the intended item (nerves, regions, roots)"].value == 100
+    assert kinds == {"places", "roots", "nerves"}  # not only the skin's fine places
+    assert figures["clicks on the intended item (nerves, places, roots)"].value == 100
     assert figures["click → highlight + panel + repaint p95"].target == 16
 
 

@@ -5,31 +5,36 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.ui_driver import click_item, states
+from tests.ui_driver import click_item, click_link, states
 from viewer.ui.shape_item import State
 
 
 def test_click_calf_fills_panel_and_highlights(window):
-    click_item(window, "regions", "calf-posterior", "left")
+    click_item(window, "places", "calf-lower", "left")
     sel = window.state.current
-    assert (sel.kind, sel.id, sel.side) == ("regions", "calf-posterior", "left")
+    assert (sel.kind, sel.id, sel.side) == ("places", "calf-lower", "left")
     text = window.panel.toPlainText()
-    assert "Calf" in text and "S1 nerve root" in text and "Sural nerve" in text
-    assert "Lumbar disc herniation" in text and "radicular" in text and "referred" in text
+    assert "Lower calf" in text and "S1 nerve root" in text and "Sural nerve" in text
+    assert "Lumbar disc herniation" in text
     assert "Red flags" in text and "Cauda equina" in text
-    assert "Exercises" in text and "Sources" in text
-    assert states(window, "regions", "calf-posterior", "left") == {State.SELECTED}
+    assert states(window, "places", "calf-lower", "left") == {State.SELECTED}
     assert states(window, "roots", "S1", "left") == {State.RELATED}
     assert states(window, "nerves", "sural", "left") == {State.RELATED}
     assert states(window, "nerves", "sciatic", "left") == {State.RELATED}
     # the other leg stays as it was, and unrelated roots are not lit
-    assert states(window, "regions", "calf-posterior", "right") == {State.NORMAL}
+    assert states(window, "places", "calf-lower", "right") == {State.NORMAL}
     assert states(window, "roots", "L2", "left") == {State.NORMAL}
+    # the whole calf is one click away, with its conditions, exercises and sources
+    click_link(window.panel, "atlas:regions/calf-posterior")
+    text = window.panel.toPlainText()
+    assert "Calf" in text and "radicular" in text and "referred" in text
+    assert "Exercises" in text and "Sources" in text
+    assert states(window, "regions", "calf-posterior", "left") == {State.SELECTED}
 
 
 def test_click_top_of_foot_in_inset(window):
-    click_item(window, "regions", "foot-dorsum", "right")
-    assert window.state.current.id == "foot-dorsum"
+    click_item(window, "places", "foot-top-inner", "right")
+    assert window.state.current.id == "foot-top-inner"
     assert states(window, "roots", "L5", "right") == {State.RELATED}
     assert states(window, "nerves", "superficial-fibular", "right") == {State.RELATED}
     assert "L5 nerve root" in window.panel.toPlainText()
@@ -60,10 +65,13 @@ def test_click_nerve_and_escape_clears(window, qtbot):
 
 @pytest.mark.parametrize(
     "rid, side, view, shown",
-    [("heel", "left", "posterior", "Heel (left)"), ("groin", "right", "anterior", "Groin (right)")],
+    [
+        ("heel-pad", "left", "posterior", "Underside of the heel (left)"),
+        ("groin-inner", "right", "anterior", "Groin crease (right)"),
+    ],
 )
 def test_hover_shows_name(window, rid, side, view, shown):
-    item = window.canvas.items_for("regions", rid, side, view)[0]
+    item = window.canvas.items_for("places", rid, side, view)[0]
     pos = window.canvas.to_viewport(window.canvas.interior_point(item))
     viewport = window.canvas.viewport()
     event = QMouseEvent(
@@ -139,7 +147,9 @@ def test_a_click_beside_a_nerve_over_the_calf_selects_the_calf(window):
                         beside = (calf.mapToItem(window.canvas.vb.childGroup, p), nerve)
     assert beside is not None
     click_at(window.canvas, beside[0])
-    assert (window.state.current.kind, window.state.current.id) == ("regions", "calf-posterior")
+    # the skin there is one of the calf's fine places
+    assert window.state.current.kind == "places"
+    assert window.atlas.region_of(window.state.current.id) == "calf-posterior"
     # and the nerve itself is still a click away, on its line
     nerve = beside[1]
     click_at(window.canvas, window.canvas.interior_point(nerve))

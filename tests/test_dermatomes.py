@@ -158,11 +158,11 @@ def test_overlap_hatching_where_neighbours_share_skin(window):
 
 def test_layers_never_take_a_click(window):
     window.canvas.set_overlay("dermatomes")
-    click_item(window, "regions", "calf-posterior", "left")
-    assert window.state.current.id == "calf-posterior"
+    click_item(window, "places", "calf-lower", "left")
+    assert window.state.current.id == "calf-lower"
     window.canvas.set_overlay("nerves")
-    click_item(window, "regions", "groin", "right", view="anterior")
-    assert window.state.current.id == "groin"
+    click_item(window, "places", "groin-inner", "right", view="anterior")
+    assert window.state.current.id == "groin-inner"
 
 
 # -- the drawing and the check --------------------------------------------------------------

@@ -11,25 +11,25 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def test_click_groin_on_the_front(window):
-    click_item(window, "regions", "groin", "right", view="anterior")
+    click_item(window, "places", "groin-inner", "right", view="anterior")
     sel = window.state.current
-    assert (sel.id, sel.side) == ("groin", "right")
+    assert (sel.id, sel.side) == ("groin-inner", "right")
     text = window.panel.toPlainText()
-    assert "Groin" in text and "L1 nerve root" in text and "Ilioinguinal nerve" in text
+    assert "Groin crease" in text and "L1 nerve root" in text and "Ilioinguinal nerve" in text
     assert "Red flags" in text
     assert states(window, "roots", "L1", "right", "anterior") == {State.RELATED}
     assert states(window, "nerves", "ilioinguinal", "right", "anterior") == {State.RELATED}
-    assert states(window, "regions", "groin", "left", "anterior") == {State.NORMAL}
+    assert states(window, "places", "groin-inner", "left", "anterior") == {State.NORMAL}
 
 
 def test_inner_shin_lights_saphenous_not_sciatic(window):
-    click_item(window, "regions", "leg-medial", "left", view="anterior")
-    assert window.state.current.id == "leg-medial"
+    click_item(window, "places", "shin-inner", "left", view="anterior")
+    assert window.state.current.id == "shin-inner"
     assert states(window, "nerves", "saphenous", "left", "anterior") == {State.RELATED}
     assert states(window, "nerves", "femoral", "left", "anterior") == {State.RELATED}
     assert states(window, "nerves", "sciatic", "left") == {State.NORMAL}
     text = window.panel.toPlainText()
-    assert "Saphenous nerve" in text and "not the sciatic" in text
+    assert "Saphenous nerve" in text and "Sciatic nerve" not in text
     assert "How far the L4 skin area reaches" in text  # the L4 disagreement is shown
 
 
@@ -52,12 +52,12 @@ def test_clicking_a_root_shows_its_key_sensory_point(window):
 
 
 def test_ctrl_click_other_side_marks_both_and_warns(window):
-    click_item(window, "regions", "calf-posterior", "left")
+    click_item(window, "places", "calf-lower", "left")
     assert "Marked on both sides" not in window.panel.toPlainText()
-    click_item(window, "regions", "calf-posterior", "right", modifiers=CTRL)
+    click_item(window, "places", "calf-lower", "right", modifiers=CTRL)
     sel = window.state.current
-    assert (sel.id, sel.side) == ("calf-posterior", "both")
-    assert states(window, "regions", "calf-posterior", None) == {State.SELECTED}
+    assert (sel.id, sel.side) == ("calf-lower", "both")
+    assert states(window, "places", "calf-lower", None) == {State.SELECTED}
     text = window.panel.toPlainText()
     assert "Marked on both sides" in text and "Cauda equina syndrome" in text
     assert window.registry["both-sides"].isChecked()
@@ -67,7 +67,7 @@ def test_ctrl_click_other_side_marks_both_and_warns(window):
     window.registry["both-sides"].trigger()
     assert window.state.current.side == "both"
     # a plain click on one side goes back to one side
-    click_item(window, "regions", "calf-posterior", "right")
+    click_item(window, "places", "calf-lower", "right")
     assert window.state.current.side == "right"
     assert not window.registry["both-sides"].isChecked()
 
@@ -86,16 +86,16 @@ def test_show_one_view_then_click_in_it(window):
     window.registry["view-anterior"].trigger()
     assert not window.canvas.layers["posterior"].isVisible()
     assert window.canvas.layers["anterior"].isVisible()
-    click_item(window, "regions", "knee-anterior", "left", view="anterior")
-    assert window.state.current.id == "knee-anterior"
+    click_item(window, "places", "knee-inner", "left", view="anterior")
+    assert window.state.current.id == "knee-inner"
     assert "L3 nerve root" in window.panel.toPlainText()
     window.registry["view-all"].trigger()
     assert window.canvas.layers["posterior"].isVisible()
 
 
 def test_highlighted_region_draws_above_bones(window):
-    click_item(window, "regions", "heel", "left")
-    heel = window.canvas.items_for("regions", "heel", "left")[0]
+    click_item(window, "places", "heel-pad", "left")
+    heel = window.canvas.items_for("places", "heel-pad", "left")[0]
     assert heel.zValue() > Z_ORDER["bone"]
     window.state.clear()
     assert heel.zValue() < Z_ORDER["bone"]

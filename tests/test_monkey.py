@@ -181,5 +181,5 @@ def test_monkey_cannot_break_the_window(window, qtbot, seed):
 
     window.canvas.fit()
     QApplication.processEvents()
-    click_item(window, "regions", "calf-posterior", "left")
-    assert State.SELECTED in states(window, "regions", "calf-posterior", "left")
+    click_item(window, "places", "calf-lower", "left")
+    assert State.SELECTED in states(window, "places", "calf-lower", "left")

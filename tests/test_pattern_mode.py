@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QApplication
 from tests.ui_driver import click_item, click_link, states
 from viewer.ui.shape_item import State
 
-S1_PATH = [
-    ("buttock", "posterior"),
-    ("thigh-posterior", "posterior"),
-    ("calf-posterior", "posterior"),
-    ("little-toe", "posterior"),
+S1_PATH = [  # the fine places a patient with S1 sciatica points at
+    ("sitting-bone", "posterior"),
+    ("thigh-back-upper", "posterior"),
+    ("calf-lower", "posterior"),
+    ("toe-little", "posterior"),
 ]
 
 
@@ -33,21 +33,21 @@ def answer(window, qtbot, finding, present=True):
 def test_clicking_places_marks_them_all_and_counts(window, qtbot):
     enter_pattern_mode(window, qtbot)
     for rid, view in S1_PATH:
-        click_item(window, "regions", rid, "left", view)
+        click_item(window, "places", rid, "left", view)
     for rid, _view in S1_PATH:
-        assert states(window, "regions", rid, "left") == {State.MARKED}, rid
-        assert State.MARKED not in states(window, "regions", rid, "right")
+        assert states(window, "places", rid, "left") == {State.MARKED}, rid
+        assert State.MARKED not in states(window, "places", rid, "right")
     assert window.pattern_panel.count.text().startswith("4 places marked")
     # clicking a marked place again removes it
-    click_item(window, "regions", "calf-posterior", "left")
-    assert states(window, "regions", "calf-posterior", "left") == {State.NORMAL}
+    click_item(window, "places", "calf-lower", "left")
+    assert states(window, "places", "calf-lower", "left") == {State.NORMAL}
     assert window.pattern_panel.count.text().startswith("3 places marked")
 
 
 def test_findings_rerank_the_panel(window, qtbot):
     enter_pattern_mode(window, qtbot)
     for rid, view in S1_PATH:
-        click_item(window, "regions", rid, "left", view)
+        click_item(window, "places", rid, "left", view)
     assert "Location alone cannot separate" in window.panel.toPlainText()
     answer(window, qtbot, "shooting")
     answer(window, qtbot, "worse-sitting")
@@ -71,9 +71,9 @@ def test_findings_rerank_the_panel(window, qtbot):
 
 def test_both_legs_raise_the_cauda_equina_warning(window, qtbot):
     enter_pattern_mode(window, qtbot)
-    click_item(window, "regions", "calf-posterior", "left")
+    click_item(window, "places", "calf-lower", "left")
     assert "Red flags in this pattern" not in window.panel.toPlainText()
-    click_item(window, "regions", "calf-posterior", "right")
+    click_item(window, "places", "calf-lower", "right")
     text = window.panel.toPlainText()
     assert "Red flags in this pattern" in text and "Cauda equina" in text
     assert "both legs" in window.pattern_panel.count.text()
@@ -81,25 +81,25 @@ def test_both_legs_raise_the_cauda_equina_warning(window, qtbot):
 
 def test_escape_leaves_and_back_returns_to_the_pattern(window, qtbot):
     enter_pattern_mode(window, qtbot)
-    click_item(window, "regions", "heel", "left")
-    click_item(window, "regions", "sole", "left")
+    click_item(window, "places", "heel-pad", "left")
+    click_item(window, "places", "arch", "left")
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.state.mode == "browse"
     assert not window.pattern_panel.isVisible()
-    assert states(window, "regions", "heel", "left") == {State.NORMAL}
+    assert states(window, "places", "heel-pad", "left") == {State.NORMAL}
     window.registry["history-back"].trigger()
     assert window.state.mode == "pattern"
-    assert states(window, "regions", "sole", "left") == {State.MARKED}
+    assert states(window, "places", "arch", "left") == {State.MARKED}
     window.registry["history-back"].trigger()  # undoes the second place
-    assert states(window, "regions", "sole", "left") == {State.NORMAL}
-    assert states(window, "regions", "heel", "left") == {State.MARKED}
+    assert states(window, "places", "arch", "left") == {State.NORMAL}
+    assert states(window, "places", "heel-pad", "left") == {State.MARKED}
     window.registry["history-forward"].trigger()
-    assert states(window, "regions", "sole", "left") == {State.MARKED}
+    assert states(window, "places", "arch", "left") == {State.MARKED}
 
 
 def test_clicking_a_ranked_link_explains_it_and_back_returns(window, qtbot):
     enter_pattern_mode(window, qtbot)
-    click_item(window, "regions", "calf-posterior", "left")
+    click_item(window, "places", "calf-lower", "left")
     answer(window, qtbot, "reduced-ankle-jerk")
     click_link(window.panel, "atlas:roots/S1")
     assert window.state.mode == "browse"
@@ -111,7 +111,7 @@ def test_clicking_a_ranked_link_explains_it_and_back_returns(window, qtbot):
 
 def test_save_and_open_a_pattern(window, qtbot, tmp_path):
     enter_pattern_mode(window, qtbot)
-    click_item(window, "regions", "heel", "left")
+    click_item(window, "places", "heel-pad", "left")
     answer(window, qtbot, "straight-leg-raise", present=False)
     path = tmp_path / "case.pattern.yaml"
     assert window.pattern_panel.save_to(path)
@@ -120,15 +120,15 @@ def test_save_and_open_a_pattern(window, qtbot, tmp_path):
     window.pattern_panel.clear_button.click()
     assert window.state.pattern.empty
     assert window.pattern_panel.open_from(path)
-    assert window.state.pattern.has_place("heel", "left")
+    assert window.state.pattern.has_place("heel-pad", "left")
     assert window.state.pattern.mark("straight-leg-raise").present is False
-    assert states(window, "regions", "heel", "left") == {State.MARKED}
+    assert states(window, "places", "heel-pad", "left") == {State.MARKED}
     # a bad file gets a clear message and changes nothing
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: sciatica-atlas-pattern\nversion: 1\nplaces:\n  - region: elbow\n")
     assert not window.pattern_panel.open_from(bad)
     assert f"{bad}:4: unknown place 'elbow'" in window.pattern_panel.message.text()
-    assert window.state.pattern.has_place("heel", "left")
+    assert window.state.pattern.has_place("heel-pad", "left")
 
 
 def test_pattern_toggle_button_and_browse_clicks_unchanged(window, qtbot):
@@ -136,9 +136,9 @@ def test_pattern_toggle_button_and_browse_clicks_unchanged(window, qtbot):
     assert window.state.mode == "pattern" and window.registry["pattern-mode"].isChecked()
     window.registry["pattern-mode"].trigger()
     assert window.state.mode == "browse" and not window.registry["pattern-mode"].isChecked()
-    click_item(window, "regions", "heel", "left")
-    assert window.state.current.id == "heel"
-    assert states(window, "regions", "heel", "left") == {State.SELECTED}
+    click_item(window, "places", "heel-pad", "left")
+    assert window.state.current.id == "heel-pad"
+    assert states(window, "places", "heel-pad", "left") == {State.SELECTED}
 
 
 def test_describe_in_words_reads_negations_as_absent(window, qtbot):
@@ -166,7 +166,7 @@ def test_describe_in_words_reads_negations_as_absent(window, qtbot):
 def test_actions_look_disabled_when_they_would_do_nothing(window, qtbot):
     back, forward, both = (window.registry[n] for n in ("history-back", "history-forward", "both-sides"))
     assert not back.isEnabled() and not forward.isEnabled() and not both.isEnabled()
-    click_item(window, "regions", "heel", "left")
+    click_item(window, "places", "heel-pad", "left")
     assert back.isEnabled() and both.isEnabled() and not forward.isEnabled()
     back.trigger()
     assert forward.isEnabled() and not back.isEnabled()
@@ -175,9 +175,9 @@ def test_actions_look_disabled_when_they_would_do_nothing(window, qtbot):
 
 
 def test_pressing_p_with_a_place_selected_starts_the_pattern_there(window, qtbot):
-    click_item(window, "regions", "calf-posterior", "left")
+    click_item(window, "places", "calf-lower", "left")
     enter_pattern_mode(window, qtbot)
-    assert window.state.pattern.has_place("calf-posterior", "left")
+    assert window.state.pattern.has_place("calf-lower", "left")
     assert window.pattern_panel.count.text().startswith("1 place marked")
     # a root selected is not a place: the pattern starts empty
     window.state.set_mode("browse")

@@ -70,9 +70,9 @@ def test_text_is_large_enough_at_1024x768(qtbot, room):
 def test_big_outlines_follow_the_highlights(qtbot, room):
     window, show, _bar, _quiz = room
     show.enter()
-    click_item(window, "regions", "heel", "left")
+    click_item(window, "places", "heel-pad", "left")
     outlined = {o.parentItem().shape_data.content_id for o in show.outlines}
-    assert "heel" in outlined and "S1" in outlined  # the place and the root behind it
+    assert "heel-pad" in outlined and "S1" in outlined  # the place and the root behind it
     assert all(o.pen().widthF() >= 7 for o in show.outlines)
     window.state.clear()
     assert show.outlines == []
@@ -87,8 +87,8 @@ def test_pointer_follows_the_mouse_and_lets_clicks_through(qtbot, room):
     scene = window.canvas.scene()
     scene.sigMouseMoved.emit(QPointF(200, 150))
     assert show.pointer.isVisible() and show.pointer.pos() == QPointF(200, 150)
-    click_item(window, "regions", "calf-posterior", "left")  # the dot never eats a click
-    assert window.state.current.id == "calf-posterior"
+    click_item(window, "places", "calf-lower", "left")  # the dot never eats a click
+    assert window.state.current.id == "calf-lower"
 
 
 def test_esc_leaves(qtbot, room):

@@ -349,7 +349,7 @@ def test_damaged_cache_entry_is_a_miss_and_is_replaced(tmp_path, damage):
     assert _fresh_view(svg) == first  # parsed again, same shapes
     data = entry.read_bytes()  # and the entry replaced by a sound one
     assert hashlib.sha256(data[32:]).digest() == data[:32]
-    assert pickle.loads(data[32:]) == first
+    assert replace(pickle.loads(data[32:]), digest=first.digest) == first
 
 
 def test_no_svg_library_import_on_a_cache_hit(tmp_path):

@@ -66,14 +66,14 @@ def test_saved_views_live_in_the_content_folder(window, tmp_path):
     shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
     window.content_folder = folder
     window.state.show_view("anterior")
-    click_item(window, "regions", "groin", "right", "anterior")
+    click_item(window, "places", "groin-inner", "right", "anterior")
     path = window.save_bookmark("Groin for Tuesday")
     assert path is not None and path.parent == folder / "bookmarks" and path.exists()
     window.state.clear()
     saved = menu(window, "bookmarks-menu")
     names = [a.text() for a in saved.actions()]
     saved.actions()[names.index("Groin for Tuesday")].trigger()
-    assert window.state.current.id == "groin" and window.state.current.side == "right"
+    assert window.state.current.id == "groin-inner" and window.state.current.side == "right"
 
 
 def test_handout_actions_need_something_to_explain(window):
@@ -88,7 +88,7 @@ def test_handout_actions_need_something_to_explain(window):
 
 def test_instructor_saves_a_case_and_a_student_opens_it(window, tmp_path):
     window.state.set_mode("pattern")
-    click_item(window, "regions", "calf-posterior", "left")
+    click_item(window, "places", "calf-lower", "left")
     window.state.set_mark("reduced-ankle-jerk", True, "left")
     path = tmp_path / "case.yaml"
     assert window.save_case(path, "Case 1", ["L9"], []).startswith("Not a root or condition")
@@ -97,7 +97,7 @@ def test_instructor_saves_a_case_and_a_student_opens_it(window, tmp_path):
     window.state.clear_pattern()
     assert window.open_case(path)
     assert window.teach_stack.currentWidget() is window.case_panel
-    assert window.state.pattern.has_place("calf-posterior", "left")
+    assert window.state.pattern.has_place("calf-lower", "left")
 
 
 def test_presentation_shows_one_view_without_the_legend_and_restores_them(window, qtbot):

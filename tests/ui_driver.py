@@ -27,9 +27,22 @@ def click_at(canvas, drawing_point: QPointF, modifiers=Qt.KeyboardModifier.NoMod
 
 
 def click_item(window, kind, rid, side, view="posterior", modifiers=Qt.KeyboardModifier.NoModifier):
+    """Click inside a drawn item. The skin is tiled by fine places lying over the regions, so
+    "click the calf" clicks inside the calf's first cell in that view (``cell_of``), as a user
+    pointing at the calf does; the cell is returned."""
+    if kind == "regions":
+        kind, rid = "places", cell_of(window, rid, side, view)
     item = window.canvas.items_for(kind, rid, side, view)[0]
     click_at(window.canvas, window.canvas.interior_point(item), modifiers)
     return item
+
+
+def cell_of(window, region, side, view="posterior"):
+    """The first fine place of a region drawn in the view on that side."""
+    for pid in window.atlas.places_in_region(region):
+        if window.canvas.items_for("places", pid, side, view):
+            return pid
+    raise LookupError(f"no cell of {region} on the {side} in the {view} view")
 
 
 def states(window, kind, rid, side, view=None):

@@ -590,6 +590,7 @@ class AnteriorMapper:
 
 def main() -> None:
     import draw_layers
+    import draw_places
 
     svg = Svg()
     draw_skin(svg)
@@ -599,6 +600,7 @@ def main() -> None:
     draw_nerves(svg)
     draw_points(svg)
     draw_labels(svg)
+    draw_places.draw(svg, "anterior")
     svg.write(OUT, "Front view")
     print(f"wrote {OUT}")
 

@@ -807,6 +807,7 @@ class PosteriorMapper:
 
 def main() -> None:
     import draw_layers
+    import draw_places
 
     svg = Svg()
     draw_skin(svg)
@@ -818,6 +819,7 @@ def main() -> None:
     draw_inset(svg)
     draw_points(svg)
     draw_labels(svg)
+    draw_places.draw(svg, "posterior")
     svg.write(OUT)
     print(f"wrote {OUT}")
 

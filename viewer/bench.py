@@ -306,7 +306,8 @@ class Rig:
         as needed (finding a free point is slow) and remembered."""
         by_kind: dict[str, list[Any]] = {}
         for item in self.canvas.items:
-            by_kind.setdefault(item.shape_data.kind or "", []).append(item)
+            if item.takes_clicks:  # regions lie under their fine places, which take the clicks
+                by_kind.setdefault(item.shape_data.kind or "", []).append(item)
         rows = list(by_kind.values())
         order = [row[i] for i in range(max(map(len, rows))) for row in rows if i < len(row)]
         while True:
@@ -546,7 +547,7 @@ def measure_pattern(rig: Rig, n: int) -> list[Figure]:
     rig.forget_points()  # the pattern panel takes room, so the drawing moved: find points anew
     regions = []
     for item, pos in rig.targets():
-        if item.shape_data.kind == "regions":
+        if item.shape_data.kind in ("places", "regions"):
             regions.append((item, pos))
         if len(regions) >= 12:
             break

@@ -17,7 +17,7 @@ from typing import Any
 
 from viewer import __version__
 
-LIST_KINDS = ("regions", "roots", "nerves", "conditions", "exercises", "findings", "maps")
+LIST_KINDS = ("regions", "places", "roots", "nerves", "conditions", "exercises", "findings", "maps")
 #: Listed from the classroom subfolders (data/tours/, data/quiz/) rather than the atlas.
 CLASSROOM_LIST_KINDS = ("tours", "quizzes")
 #: what ``screenshot --layer`` shows over the whole drawing
@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         "symptoms and examination findings. Educational, not a diagnosis.",
     )
     exp_p.add_argument(
-        "places", nargs="*", metavar="PLACE", help="a region id or name ('outer edge of the foot')"
+        "places", nargs="*", metavar="PLACE", help="a place or region, by id or name ('outer ankle', 'calf')"
     )
     exp_p.add_argument(
         "--side", choices=("left", "right", "both"), help="the side of every PLACE given"
@@ -183,6 +183,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         for row in rows:
             finding = atlas.findings[row["id"]]
             row.update(group=finding.group, sided=finding.sided, red_flag=finding.red_flag)
+    if args.kind == "places":
+        for row in rows:
+            row.update(region=atlas.places[row["id"]].region)
     if args.kind == "maps":
         for row in rows:
             record = atlas.maps[row["id"]]
@@ -202,7 +205,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     atlas = _atlas()
     kind, rid = _resolve(atlas, args.id)
     views = None
-    if kind == "roots" and atlas.maps:  # name, per map, the places its dermatome covers
+    if kind in ("roots", "places") and atlas.maps:  # measured on the drawing
         views = _session().views
     answer = explain(atlas, kind, rid, views)
     if args.json:
@@ -229,10 +232,12 @@ def _pattern_from_args(atlas: Any, args: argparse.Namespace) -> tuple[Any, Any]:
             raise CliError(str(exc)) from None
     for place in args.places:
         kind, rid = _resolve(atlas, place)
-        if kind != "regions":
-            raise CliError(f"{place!r} is a {kind[:-1]}, not a place; places: see 'list regions'")
+        if kind not in ("places", "regions"):
+            raise CliError(
+                f"{place!r} is a {kind[:-1]}, not a place; see 'list places' and 'list regions'"
+            )
         if not pattern.has_place(rid, args.side):
-            pattern = pattern.toggle_place(rid, args.side)
+            pattern = pattern.toggle_place(rid, args.side, kind)
     for item in args.finding:
         fid, _, state = item.partition("=")
         if state not in ("", "present", "absent"):
@@ -258,7 +263,7 @@ def _pattern_from_args(atlas: Any, args: argparse.Namespace) -> tuple[Any, Any]:
 def cmd_explore(args: argparse.Namespace) -> int:
     from viewer.content.explore import explore
 
-    atlas = _atlas()
+    atlas = _session().atlas  # with the drawing: where it hurts is measured on it
     pattern, reading = _pattern_from_args(atlas, args)
     if pattern.empty and reading is not None:
         unused = ", ".join(reading.not_understood) or args.text
@@ -412,7 +417,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems += view_problems
     if not problems:
         atlas = build_atlas(entries)
-        problems = check_geometry(atlas, views) + check_overlays(folder, atlas)
+        where = {(e.kind, e.record.id): (e.file, getattr(e.raw, "line", 1)) for e in entries}  # type: ignore[attr-defined]
+        problems = check_geometry(atlas, views, where) + check_overlays(folder, atlas)
     for problem in sorted(set(problems)):
         print(problem)
     if problems:

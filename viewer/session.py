@@ -32,4 +32,5 @@ class Session:
             from viewer.content.translations import localise
 
             atlas = localise(atlas, content, language)
+        atlas.attach_views(views)
         return cls(atlas, views)

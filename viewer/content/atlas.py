@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from viewer.content.fuzzy import closeness
 
+if TYPE_CHECKING:
+    from viewer.drawing.coverage import Cover, Coverage
+    from viewer.drawing.shapes import View
 if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.content.records)
     from viewer.content.schema import (
         Advice,
@@ -22,6 +25,7 @@ if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.con
         Exercise,
         Finding,
         Nerve,
+        Place,
         RankingMethod,
         RedFlag,
         Region,
@@ -32,6 +36,7 @@ if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.con
 #: Kinds a person can select, with the singular used in scene keys such as ``root:L5``.
 SELECTABLE = {
     "regions": "region",
+    "places": "place",
     "roots": "root",
     "nerves": "nerve",
     "conditions": "condition",
@@ -74,6 +79,7 @@ class Atlas:
         findings: list[Finding] | None = None,
         ranking_method: list[RankingMethod] | None = None,
         maps: list[DermatomeMap] | None = None,
+        places: list[Place] | None = None,
     ):
         self.sources = {s.id: s for s in sources}
         self.roots = {r.id: r for r in roots}
@@ -88,7 +94,49 @@ class Atlas:
         self.ranking_methods = {m.id: m for m in ranking_method or []}
         #: dermatome maps the drawing redraws, in file order (the first is the default)
         self.maps = {m.id: m for m in maps or []}
+        #: fine places (cells of the regions), in file order
+        self.places = {p.id: p for p in places or []}
+        #: the drawn views, once loaded (``attach_views``): places' roots and nerves, and the
+        #: explorer's location evidence, are worked out from them
+        self.coverage: Coverage | None = None
         self._index_links()
+
+    def attach_views(self, views: list[View]) -> None:
+        """Give the atlas its drawing, so places' roots and nerves can be measured on it."""
+        from viewer.drawing.coverage import Coverage
+
+        if self.coverage is None or self.coverage.views is not views:
+            self.coverage = Coverage(views)
+
+    def places_in_region(self, region_id: str) -> list[str]:
+        return [pid for pid, p in self.places.items() if p.region == region_id]
+
+    def region_of(self, place_or_region: str) -> str:
+        """The coarse region of a fine place (a region is its own)."""
+        place = self.places.get(place_or_region)
+        return place.region if place is not None else place_or_region
+
+    def place_cover(self, place_id: str, side: str = "left") -> Cover | None:
+        """How much of the place each dermatome (per map) and territory covers, measured on the
+        drawing; None before ``attach_views``. Sides are drawn as mirror images."""
+        if self.coverage is None:
+            return None
+        return self.coverage.cover([("places", place_id, side)])
+
+    def place_roots(self, place_id: str, map_id: str | None = None) -> list[tuple[str, float]]:
+        """The roots whose dermatome covers a real part of the place in the map (the first
+        map by default), largest share first."""
+        from viewer.drawing.coverage import NAMED_SHARE
+
+        cover = self.place_cover(place_id)
+        map_id = map_id or next(iter(self.maps), "")
+        return cover.roots(map_id, NAMED_SHARE) if cover else []
+
+    def place_nerves(self, place_id: str) -> list[tuple[str, float]]:
+        from viewer.drawing.coverage import NAMED_SHARE
+
+        cover = self.place_cover(place_id)
+        return cover.nerves(NAMED_SHARE) if cover else []
 
     # -- building the reverse links -------------------------------------------------------
     def _index_links(self) -> None:
@@ -238,6 +286,11 @@ class Atlas:
             regions.add(rid)
             roots.update(self.roots_for_region(rid))
             for nerve in self.nerves_for_region(rid):
+                nerves.update(self.nerve_path(nerve))
+        elif kind == "places":
+            for root, _share in self.place_roots(rid):
+                roots.add(root)
+            for nerve, _share in self.place_nerves(rid):
                 nerves.update(self.nerve_path(nerve))
         elif kind == "roots":
             roots.add(rid)

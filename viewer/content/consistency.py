@@ -15,6 +15,7 @@ from viewer.drawing.svg_reader import read_views
 #: drawn kind -> the content table whose every record needs one, and what is missing if not
 REQUIRED = {
     "regions": ("regions", "has no shape in any SVG view"),
+    "places": ("places", "has no shape in any SVG view (expected id place:ID@left and @right)"),
     "roots": ("roots", "has no shape in any SVG view"),
     "nerves": ("nerves", "has no shape in any SVG view"),
     "points": ("roots", "has no key sensory point in any SVG view"),
@@ -106,8 +107,39 @@ def check_layers(
     return problems
 
 
-def check_geometry(atlas: Atlas, views: list[tuple[str, View]]) -> list[ContentProblem]:
+def check_places(views: list[tuple[str, View]]) -> list[ContentProblem]:
+    """A place drawn on one side of a view must be drawn on the other side of that view too."""
     problems: list[ContentProblem] = []
+    for path, view in views:
+        name = display_path(Path(path))
+        drawn: dict[str, dict[str | None, Shape]] = {}
+        for shape in view.shapes:
+            if shape.kind == "places":
+                drawn.setdefault(shape.content_id or "", {})[shape.side] = shape
+        for pid, by_side in drawn.items():
+            for side in SIDES:
+                if side not in by_side:
+                    first = next(iter(by_side.values()))
+                    problems.append(
+                        ContentProblem(
+                            name,
+                            first.line,
+                            f"place {pid!r} is drawn here but not on the {side} "
+                            f"(expected id place:{pid}@{side})",
+                        )
+                    )
+    return problems
+
+
+def check_geometry(
+    atlas: Atlas,
+    views: list[tuple[str, View]],
+    where: dict[tuple[str, str], tuple[str, int]] | None = None,
+) -> list[ContentProblem]:
+    """Every problem between the drawing and the content. ``where`` gives the file and line of
+    each record (kind, id), so a record that is not drawn is reported where it is written."""
+    where = where or {}
+    problems: list[ContentProblem] = check_places(views) if atlas.places else []
     drawn: set[tuple[str, str]] = set()
     layered: set[tuple[str, str, str | None, str | None]] = set()
     for path, view in views:
@@ -117,13 +149,13 @@ def check_geometry(atlas: Atlas, views: list[tuple[str, View]]) -> list[ContentP
                 ContentProblem(
                     name,
                     line,
-                    f"id {bad_id!r} is not of the form kind:id@side (kind: region, root, nerve, "
-                    "point, dermatome, territory)",
+                    f"id {bad_id!r} is not of the form kind:id@side (kind: region, place, root, "
+                    "nerve, point, dermatome, territory)",
                 )
             )
         for shape in view.shapes:
-            if not shape.kind:
-                continue
+            if not shape.kind or (shape.kind == "places" and not atlas.places):
+                continue  # a content folder from before the fine places: its regions are the skin
             if shape.kind in LAYER_TABLE:
                 problem = _check_layer_shape(atlas, name, shape)
                 if problem:
@@ -142,7 +174,8 @@ def check_geometry(atlas: Atlas, views: list[tuple[str, View]]) -> list[ContentP
     for kind, (table, missing) in REQUIRED.items():
         for rid in getattr(atlas, table):
             if (kind, rid) not in drawn:
-                problems.append(ContentProblem("assets", 0, f"{table[:-1]} {rid!r} {missing}"))
+                file, line = where.get((table, rid), ("assets", 0))
+                problems.append(ContentProblem(file, line, f"{table[:-1]} {rid!r} {missing}"))
     if any(view.layer_shapes() for _, view in views) or atlas.maps:
         problems += check_layers(atlas, layered)
     return sorted(set(problems))

@@ -257,7 +257,7 @@ class _Reader:
         places: list[Place] = []
         for mentions in gathered:
             for r in mentions:
-                if r.match.target and r.match.target.kind == "region":
+                if r.match.target and r.match.target.kind in ("region", "place"):
                     place = self._place(r)
                     if place and place not in places:
                         places.append(place)
@@ -361,7 +361,8 @@ class _Reader:
     def _place(self, r: _Mention) -> Place | None:
         """The place, on its side; None when the clause denies it ("no pain in the calf")."""
         assert r.match.target is not None
-        region = self.atlas.regions[r.match.target.id]
+        fine = r.match.target.kind == "place"
+        region = (self.atlas.places if fine else self.atlas.regions)[r.match.target.id]
         self._use(r)
         if r.forward_negated or r.flips % 2:
             shown = self._text(set(r.match.indices) | r.used)
@@ -371,7 +372,7 @@ class _Reader:
         shown = self._text(set(r.match.indices) | self._beside(marker, r.match))
         line = f"{shown} → {region.name}{_side_note(side)}{self._spelling(r)}"
         self.understood.append((r.match.start, line))
-        return Place(region.id, side)
+        return Place(region.id, side, "places" if fine else "regions")
 
     def _place_side(self, match: _Match) -> tuple[Side | None, int | None]:
         """The last side word before the place; failing that, the first one after it in the

@@ -168,6 +168,72 @@ def explain_region(atlas: Atlas, rid: str) -> Explanation:
     )
 
 
+def _percent(share: float) -> str:
+    return f"{round(share * 100)} %"
+
+
+def explain_place(atlas: Atlas, pid: str) -> Explanation:
+    """A fine place: its region (linked, with the region's conditions one click away) and the
+    roots and nerves measured on the drawing, per dermatome map, with the share each covers."""
+    place = atlas.places[pid]
+    region = atlas.regions[place.region]
+    conditions = atlas.conditions_for_region(place.region)
+    default_map = next(iter(atlas.maps), None)
+    facts = [Fact("Part of", refs=(ref(atlas, "regions", place.region),))]
+    sources: dict[str, None] = dict.fromkeys(place.sources)
+    root_links: list[Link] = []
+    cover = atlas.place_cover(pid)
+    if cover is None or not cover.samples:
+        facts.append(Fact("Roots and nerves", "Not measured: the drawing is not loaded."))
+    else:
+        for map_id, record in atlas.maps.items():
+            found = atlas.place_roots(pid, map_id)
+            # each root named with the share of this place its dermatome covers
+            shares = tuple(
+                replace(ref(atlas, "roots", root), name=f"{root} ({_percent(share)})")
+                for root, share in found
+            )
+            text = "" if found else "No dermatome of this map covers a tenth of it."
+            facts.append(Fact(f"Dermatome, {record.name}", text, shares))
+            sources.update(dict.fromkeys(record.sources))
+            if map_id == default_map:
+                root_links = [
+                    Link(
+                        ref(atlas, "roots", root),
+                        f"Its dermatome covers {_percent(share)} of this place in {record.name} "
+                        "(measured on the drawing).",
+                        tuple(record.sources),
+                    )
+                    for root, share in found
+                ]
+    nerve_links = tuple(
+        Link(
+            ref(atlas, "nerves", nerve),
+            f"Its skin territory covers {_percent(share)} of this place (measured on the drawing).",
+            tuple(atlas.nerves[nerve].sources),
+            refs(atlas, "nerves", reversed(atlas.nerve_path(nerve))),
+        )
+        for nerve, share in atlas.place_nerves(pid)
+    )
+    if conditions:
+        facts.append(Fact("Conditions that can cause pain here", refs=refs(atlas, "conditions", conditions)))
+    others = [p for p in atlas.places_in_region(place.region) if p != pid]
+    if others:
+        facts.append(Fact("Other places of this region", refs=refs(atlas, "places", others)))
+    return Explanation(
+        "place",
+        pid,
+        place.name,
+        summary=f"One part of {region.name.lower()}: {region.description}",
+        facts=tuple(facts),
+        root_links=tuple(root_links),
+        nerve_links=nerve_links,
+        red_flags=red_flags(atlas) if conditions else (),
+        disputes=_disputes(atlas, place.region, *(r.target.id for r in root_links)),
+        sources=tuple(sources),
+    )
+
+
 def explain_root(atlas: Atlas, rid: str) -> Explanation:
     root = atlas.roots[rid]
     conditions = atlas.conditions_for_root(rid)
@@ -327,6 +393,7 @@ FINDING_GROUP_LABEL = {
 
 _EXPLAINERS: dict[str, Callable[[Atlas, str], Explanation]] = {
     "regions": explain_region,
+    "places": explain_place,
     "roots": explain_root,
     "nerves": explain_nerve,
     "conditions": explain_condition,
@@ -339,6 +406,8 @@ assert set(_EXPLAINERS) == set(SELECTABLE)
 def explain(atlas: Atlas, kind: str, rid: str, views: list[View] | None = None) -> Explanation:
     """What the atlas says about one record. Given the drawn views, a root's answer also names,
     per dermatome map, the places its dermatome covers."""
+    if views is not None:
+        atlas.attach_views(views)
     answer = _EXPLAINERS[kind](atlas, rid)
     if views is not None and kind == "roots":
         answer = with_dermatome_maps(atlas, answer, views)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from viewer.content.answers import RedFlagInfo, Ref, Reference
 from viewer.content.atlas import Atlas
 from viewer.content.explain import likelihood_ratios, method, red_flags, ref, references
-from viewer.content.pattern import Mark, Pattern
+from viewer.content.pattern import Mark, Pattern, Place
 
 if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.content.records)
     from viewer.content.schema import Effect, RankingMethod
@@ -190,7 +190,8 @@ def _location_reason(
     none inside nudges down, anything between says nothing."""
     if not pattern.places:
         return None
-    regions = [p.region for p in pattern.places]
+    # a fine place counts as its region
+    regions = [atlas.region_of(p.region) for p in pattern.places]
     inside = [r for r in dict.fromkeys(regions) if r in covered]
     n_in = sum(1 for r in regions if r in covered)
     names = ", ".join(atlas.regions[r].name.lower() for r in inside)
@@ -207,6 +208,69 @@ def _location_reason(
         text = f"None of the marked places lies in {what}."
     text += " Where it hurts is weak evidence on its own."
     return Reason(text, factor > 1, factor, False, LOCATION_SOURCES, place=True)
+
+
+def _areas(pattern: Pattern, place: Place | None = None) -> list[tuple[str, str, str]]:
+    """The drawn shapes of the marked places (of one place if given): a place without a side,
+    or on both, counts on both legs' drawings (they are mirror images)."""
+    out = []
+    for p in pattern.places if place is None else (place,):
+        sides = ("left", "right") if p.side in (None, "both") else (p.side,)
+        out += [(p.kind, p.region, side) for side in sides]
+    return out
+
+
+def _share_factor(m: RankingMethod, share: float) -> float:
+    """From the outside factor (no part covered) to the inside factor (all of it covered),
+    evenly on the log scale the scores add on."""
+    return math.exp((1 - share) * math.log(m.place_outside) + share * math.log(m.place_inside))
+
+
+def _geometric_reasons(atlas: Atlas, m: RankingMethod, pattern: Pattern, map_id: str) -> dict[str, Reason]:
+    """Where it hurts, measured on the drawing: for each root, the share of each marked place
+    its dermatome covers in the map, averaged over the places (each place counts the same,
+    as each one is something the patient pointed at, however small)."""
+    coverage = atlas.coverage
+    assert coverage is not None
+    each = [(p, coverage.cover(_areas(pattern, p)).dermatomes.get(map_id, {})) for p in pattern.places]
+    record = atlas.maps[map_id]
+    roots: dict[str, Reason] = {}
+    for rid in atlas.roots:
+        if rid in record.not_drawn:
+            continue  # this map says nothing about the root, so the drawing cannot either
+        share = sum(found.get(rid, 0.0) for _, found in each) / len(each)
+        parts = [
+            f"{_place_name(atlas, p).lower()} {_pct(found.get(rid, 0.0))}"
+            for p, found in each
+            if found.get(rid, 0.0) >= m.place_least_share
+        ]
+        factor = _share_factor(m, share)
+        text = (
+            f"The {rid} dermatome ({record.name}) covers {_pct(share)} of the marked places"
+            + (f" ({', '.join(parts)})." if parts else ".")
+            + " Where it hurts is weak evidence on its own."
+        )
+        roots[rid] = Reason(text, factor > 1, factor, False, (*LOCATION_SOURCES, *record.sources), place=True)
+    return roots
+
+
+def _pct(share: float) -> str:
+    return f"{round(share * 100)} %"
+
+
+def _place_name(atlas: Atlas, place: Place) -> str:
+    table = atlas.places if place.kind == "places" else atlas.regions
+    return str(table[place.region].name)
+
+
+def territories_under(atlas: Atlas, pattern: Pattern) -> tuple[tuple[Ref, float], ...]:
+    """The nerves whose skin territory covers a real share of the marked area, largest first
+    (what a nerve entrapment would have to explain)."""
+    if atlas.coverage is None or not pattern.places:
+        return ()
+    m = method(atlas)
+    whole = atlas.coverage.cover(_areas(pattern))
+    return tuple((ref(atlas, "nerves", n), s) for n, s in whole.nerves(m.place_least_share))
 
 
 def _rank(
@@ -246,15 +310,21 @@ def _rank(
     return tuple(out)
 
 
-def explore(atlas: Atlas, pattern: Pattern) -> Exploration:
+def explore(atlas: Atlas, pattern: Pattern, map_id: str | None = None) -> Exploration:
     """Rank roots and conditions for a pattern. Unknown ids raise ``KeyError`` (callers check
-    input first, with ``validate_pattern``)."""
+    input first, with ``validate_pattern``). With the drawing attached (``Atlas.attach_views``)
+    where it hurts is measured on it, with the dermatomes of ``map_id`` (the first map by
+    default); without it, marked regions are counted against the regions' root lists."""
     validate_pattern(atlas, pattern)
     m = method(atlas)
     marks = effective_marks(pattern, atlas.findings)
     root_reasons: dict[str, list[Reason]] = {}
     cond_reasons: dict[str, list[Reason]] = {}
-    for rid in atlas.roots:
+    map_id = map_id or next(iter(atlas.maps), None)
+    if pattern.places and atlas.coverage is not None and map_id is not None:
+        by_root = _geometric_reasons(atlas, m, pattern, map_id)
+        root_reasons = {rid: [r] for rid, r in by_root.items()}
+    for rid in atlas.roots if not root_reasons else ():
         covered = set(atlas.regions_for_root(rid))
         reason = _location_reason(atlas, m, pattern, covered, f"the {rid} skin area")
         if reason:
@@ -284,7 +354,7 @@ def explore(atlas: Atlas, pattern: Pattern) -> Exploration:
     for flag in warning_signs:
         cited.update(dict.fromkeys(flag.sources))
     return Exploration(
-        places=tuple(MarkedPlace(ref(atlas, "regions", p.region), p.side) for p in pattern.places),
+        places=tuple(MarkedPlace(ref(atlas, p.kind, p.region), p.side) for p in pattern.places),
         findings=tuple(
             MarkedFinding(
                 ref(atlas, "findings", mk.finding),
@@ -378,7 +448,7 @@ class PatternError(ValueError):
 
 def validate_pattern(atlas: Atlas, pattern: Pattern) -> None:
     for place in pattern.places:
-        if place.region not in atlas.regions:
+        if place.region not in (atlas.places if place.kind == "places" else atlas.regions):
             raise PatternError(f"unknown place {place.region!r}")
         if place.side not in (None, "left", "right", "both"):
             raise PatternError(f"unknown side {place.side!r} for {place.region!r}")

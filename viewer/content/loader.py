@@ -31,6 +31,7 @@ _REFERENCE_FIELDS = {
     "nerve": "nerves",
     "branch_of": "nerves",
     "regions": "regions",
+    "region": "regions",
     "exercises": "exercises",
     "about": "*",
     "target": "*",  # findings' effects narrow this to roots or conditions (_effect_targets)

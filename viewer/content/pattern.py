@@ -13,8 +13,12 @@ SIDES: tuple[str, ...] = ("left", "right", "both")
 
 @dataclass(frozen=True)
 class Place:
+    """One marked area: ``region`` names a fine place (``ankle-outer``) or, as in patterns
+    saved before the places existed, a whole region (``calf-posterior``)."""
+
     region: str
     side: Side | None = None
+    kind: str = "regions"  # "places" for a fine place
 
 
 @dataclass(frozen=True)
@@ -38,12 +42,12 @@ class Pattern:
     def has_place(self, region: str, side: str | None) -> bool:
         return any(p.region == region and p.side == side for p in self.places)
 
-    def toggle_place(self, region: str, side: Side | None) -> Pattern:
-        """Add the place, or remove it if it is already marked."""
+    def toggle_place(self, region: str, side: Side | None, kind: str = "regions") -> Pattern:
+        """Add the place (a fine place or a region), or remove it if it is already marked."""
         if self.has_place(region, side):
             kept = tuple(p for p in self.places if (p.region, p.side) != (region, side))
             return replace(self, places=kept)
-        return replace(self, places=(*self.places, Place(region, side)))
+        return replace(self, places=(*self.places, Place(region, side, kind)))
 
     def mark(self, finding: str) -> Mark | None:
         return next((m for m in self.marks if m.finding == finding), None)
@@ -76,7 +80,7 @@ def merge_patterns(base: Pattern, extra: Pattern) -> Pattern:
     merged = base
     for place in extra.places:
         if not merged.has_place(place.region, place.side):
-            merged = merged.toggle_place(place.region, place.side)
+            merged = merged.toggle_place(place.region, place.side, place.kind)
     for mark in extra.marks:
         merged = merged.with_mark(mark.finding, mark.present, mark.side)
     return merged

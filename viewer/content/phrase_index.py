@@ -46,7 +46,7 @@ class Target:
     """What a phrase names. ``function`` is set for a finding's function words ("ankle jerk"):
     they name the thing tested, and the words around them say whether it was lost."""
 
-    kind: Literal["region", "finding"]
+    kind: Literal["region", "place", "finding"]
     id: str
     function: bool = False
 
@@ -67,6 +67,11 @@ class PhraseIndex:
         for region in atlas.regions.values():
             for text in (region.name, *region.aliases):
                 index._add(text, Target("region", region.id))
+        for place in atlas.places.values():
+            # a fine place's words, where no region already uses them ("outer ankle")
+            for text in (place.name, *place.aliases):
+                if phrase_key(text) not in index.phrases:
+                    index._add(text, Target("place", place.id))
         for finding in atlas.findings.values():
             # "Weak hip flexion (iliopsoas)" is also found without its bracketed muscle
             bare = re.sub(r"\([^)]*\)", " ", finding.name)

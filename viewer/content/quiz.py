@@ -117,6 +117,8 @@ def grade_click(
 ) -> Grade:
     """Grade a click on the drawn shape ``kind``/``content_id`` (its side, if drawn per leg)."""
     want_kind, ids = accepted(atlas, q)
+    if kind == "places" and want_kind == "regions" and content_id in atlas.places:
+        kind, content_id = "regions", atlas.places[content_id].region  # a cell answers for its region
     correct = kind == want_kind and content_id in ids and _side_fits(q.side, side)
     given = ref(atlas, kind, content_id) if kind and content_id in getattr(atlas, kind, {}) else None
     target_kind = atlas.kind_of(q.target) or want_kind

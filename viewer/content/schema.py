@@ -93,6 +93,16 @@ class Region(Record):
     nerves: list[NerveLink] = []
 
 
+class Place(Record):
+    """A fine place of skin a patient can point at ("outer ankle", "little toe"): one cell of a
+    coarse region, drawn as ``place:ID@side``. Its roots and nerves are worked out from the
+    drawing (how much of the cell each dermatome and territory covers); conditions stay on the
+    region it lies in."""
+
+    name: Text
+    region: Id
+
+
 class Claim(SourcedText):
     """A statement from a popular article that the evidence does not establish."""
 
@@ -272,6 +282,8 @@ class RankingMethod(Record):
     weak: Annotated[float, Field(gt=1, le=20)]
     place_inside: Annotated[float, Field(ge=1, le=5)]  # a marked place inside the territory
     place_outside: Annotated[float, Field(gt=0, le=1)]  # a marked place outside it
+    #: a dermatome or territory covering less of the marked area than this counts as outside
+    place_least_share: Annotated[float, Field(gt=0, lt=0.5)] = 0.1
     close_margin: Annotated[float, Field(gt=0, le=5)]  # natural-log points that count as close
     explanation: Annotated[list[Text], Field(min_length=1)]
 
@@ -295,6 +307,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "roots": Root,
     "nerves": Nerve,
     "regions": Region,
+    "places": Place,
     "conditions": Condition,
     "exercises": Exercise,
     "red_flags": RedFlag,

@@ -176,8 +176,8 @@ def translate_atlas(atlas: Atlas, overlay: Overlay) -> Atlas:
     """A new Atlas whose records carry the overlay's names, aliases and red-flag wording; the
     English name (and English aliases) stay as aliases so either language resolves."""
     lists: dict[str, list[Any]] = {}
-    for kind in ("sources", "roots", "nerves", "regions", "conditions", "exercises", "red_flags",
-                 "disputes", "advice", "findings", "ranking_methods"):
+    for kind in ("sources", "roots", "nerves", "regions", "places", "conditions", "exercises",
+                 "red_flags", "disputes", "advice", "findings", "ranking_methods", "maps"):
         records = getattr(atlas, kind)
         changes = overlay.records.get(kind, {})
         out = []
@@ -196,6 +196,7 @@ def translate_atlas(atlas: Atlas, overlay: Overlay) -> Atlas:
         regions=lists["regions"], conditions=lists["conditions"], exercises=lists["exercises"],
         red_flags=lists["red_flags"], disputes=lists["disputes"], advice=lists["advice"],
         findings=lists["findings"], ranking_method=lists["ranking_methods"],
+        maps=lists["maps"], places=lists["places"],
     )
 
 

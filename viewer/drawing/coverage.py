@@ -6,8 +6,18 @@ root's dermatome covers, so the words always follow the drawing.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where measured, so loading a drawing does not import numpy
+    import numpy as np
 
 from viewer.drawing.shapes import Op, Shape, View
 
@@ -119,3 +129,199 @@ def dermatome_places(views: list[View], root: str, map_id: str, side: str = "lef
         for s in view.shapes
         if s.kind == "dermatomes" and s.content_id == root and s.map_id == map_id and s.side == side
     )
+
+
+# -- how much of a marked area each dermatome and territory covers ---------------------------
+#: a dermatome or territory is named for a place when it covers at least this share of it
+NAMED_SHARE = 0.1
+#: grid spacing when measuring a place, in drawing units (a toe is about 20 units wide)
+FINE_STEP = 3.0
+
+
+@dataclass(frozen=True)
+class Cover:
+    """Shares of one area (a place, a region, or several marked together) covered by each
+    root's dermatome per map and by each nerve's skin territory, each 0..1 of the area's
+    samples. ``samples`` says how many grid points the area held (0: nothing drawn)."""
+
+    samples: int
+    dermatomes: dict[str, dict[str, float]] = field(default_factory=dict)  # map -> root -> share
+    territories: dict[str, float] = field(default_factory=dict)  # nerve -> share
+    #: which part of the area each listed id holds (place or region id -> share)
+    parts: dict[str, float] = field(default_factory=dict)
+
+    def roots(self, map_id: str, least: float = 0.0) -> list[tuple[str, float]]:
+        """Roots whose dermatome covers more than ``least`` of the area, largest first."""
+        found = self.dermatomes.get(map_id, {})
+        return sorted(((r, s) for r, s in found.items() if s > least), key=lambda t: -t[1])
+
+    def nerves(self, least: float = 0.0) -> list[tuple[str, float]]:
+        return sorted(((n, s) for n, s in self.territories.items() if s > least), key=lambda t: -t[1])
+
+
+def inside_many(polys: list[Polygon], xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Even-odd rule over every outline, for many points at once."""
+    import numpy as np
+
+    hit = np.zeros(xs.shape, dtype=bool)
+    for poly in polys:
+        pts = np.asarray(poly, dtype=float)
+        x0, y0 = pts[:, 0], pts[:, 1]
+        x1, y1 = np.roll(x0, -1), np.roll(y0, -1)
+        for xi, yi, xj, yj in zip(x0, y0, x1, y1):
+            if yi == yj:
+                continue
+            crosses = (yi > ys) != (yj > ys)
+            if not crosses.any():
+                continue
+            at = (xj - xi) * (ys - yi) / (yj - yi) + xi
+            hit ^= crosses & (xs < at)
+    return hit
+
+
+def _union(polys: list[Polygon], xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Inside any piece (layer shapes are a union of pieces wound the same way)."""
+    import numpy as np
+
+    hit = np.zeros(xs.shape, dtype=bool)
+    for piece in polys:
+        bx0, by0, bx1, by1 = _bounds([piece])
+        near = (xs >= bx0) & (xs <= bx1) & (ys >= by0) & (ys <= by1)
+        if near.any():
+            hit[near] |= inside_many([piece], xs[near], ys[near])
+    return hit
+
+
+_Counts = tuple[int, Counter[tuple[str, str]], Counter[str]]
+
+
+#: change when what is measured, or how, changes (keys the file of remembered measurements)
+COVER_FORMAT = "1"
+
+
+class Coverage:
+    """Measures drawn areas against the layers of the same views, each drawn area once, so
+    marking one more place costs one small measurement (about 10 ms). Measurements are kept in
+    the cache folder beside the parsed views, keyed by the views' SVG texts, so a place is
+    measured once per drawing, not once per start. Plain Python and numpy: the explorer and
+    the panel both ask it."""
+
+    def __init__(self, views: list[View]):
+        self.views = views
+        self._memo: dict[tuple[str, str, str], _Counts] = {}
+        self._loaded = False
+
+    def _file(self) -> Path | None:
+        from viewer.drawing.geometry_cache import cache_dir
+
+        folder = cache_dir()
+        if folder is None or not all(v.digest for v in self.views):
+            return None
+        key = "\0".join([COVER_FORMAT, *(f"{v.name}:{v.digest}" for v in self.views)])
+        return folder / f"covers-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+    def _load(self) -> None:
+        """The measurements remembered for this drawing (none if the file is missing or bad)."""
+        self._loaded = True
+        path = self._file()
+        if path is None:
+            return
+        try:
+            raw = json.loads(path.read_bytes())
+            for key, (n, derm, terr) in raw.items():
+                kind, rid, side = key.split("|")
+                self._memo[(kind, rid, side)] = (
+                    int(n),
+                    Counter({(str(m), str(r)): int(h) for m, r, h in derm}),
+                    Counter({str(nv): int(h) for nv, h in terr}),
+                )
+        except (OSError, ValueError, TypeError, KeyError):
+            self._memo.clear()
+
+    def _save(self) -> None:
+        path = self._file()
+        if path is None:
+            return
+        raw = {
+            "|".join(key): [n, [[m, r, h] for (m, r), h in d.items()], [[nv, h] for nv, h in t.items()]]
+            for key, (n, d, t) in self._memo.items()
+        }
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(raw, separators=(",", ":")), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+    def cover(self, areas: Iterable[tuple[str, str, str]]) -> Cover:
+        """The cover of the drawn shapes (kind "places" or "regions", content id, side) taken
+        together, over every view that draws them."""
+        total = 0
+        derm: Counter[tuple[str, str]] = Counter()
+        terr: Counter[str] = Counter()
+        parts: Counter[str] = Counter()
+        if not self._loaded:
+            self._load()
+        measured = False
+        for key in dict.fromkeys(areas):
+            kind, rid, side = key
+            counts = self._memo.get(key)
+            if counts is None:
+                counts = self._memo[key] = self._measure(kind, rid, side)
+                measured = True
+            n, d, t = counts
+            total += n
+            parts[rid] += n
+            derm.update(d)
+            terr.update(t)
+        if measured:
+            self._save()
+        if not total:
+            return Cover(0)
+        dermatomes: dict[str, dict[str, float]] = {}
+        for (map_id, root), n in derm.items():
+            dermatomes.setdefault(map_id, {})[root] = round(min(n / total, 1.0), 3)
+        return Cover(
+            total,
+            dermatomes,
+            {nerve: round(min(n / total, 1.0), 3) for nerve, n in terr.items()},
+            {rid: round(n / total, 3) for rid, n in parts.items()},
+        )
+
+    def _measure(self, kind: str, rid: str, side: str) -> _Counts:
+        import numpy as np
+
+        total = 0
+        derm: Counter[tuple[str, str]] = Counter()
+        terr: Counter[str] = Counter()
+        for view in self.views:
+            for shape in view.shapes:
+                if shape.kind != kind or shape.content_id != rid or shape.side != side:
+                    continue
+                polys = polygons(shape.ops)
+                if not polys:
+                    continue
+                x0, y0, x1, y1 = _bounds(polys)
+                gx = np.arange(x0 + FINE_STEP / 2, x1, FINE_STEP)
+                gy = np.arange(y0 + FINE_STEP / 2, y1, FINE_STEP)
+                xs, ys = (a.ravel() for a in np.meshgrid(gx, gy))
+                mine = inside_many(polys, xs, ys)
+                xs, ys = xs[mine], ys[mine]
+                if not xs.size:
+                    continue
+                total += int(xs.size)
+                for layer in view.layer_shapes():
+                    if layer.side != side:
+                        continue
+                    lp = polygons(layer.ops)
+                    lx0, ly0, lx1, ly1 = _bounds(lp) if lp else (0.0, 0.0, -1.0, -1.0)
+                    if lx1 < x0 or lx0 > x1 or ly1 < y0 or ly0 > y1:
+                        continue
+                    hits = int(_union(lp, xs, ys).sum())
+                    if hits and layer.kind == "dermatomes":
+                        derm[(layer.map_id or "", layer.content_id or "")] += hits
+                    elif hits:
+                        terr[layer.content_id or ""] += hits
+        return total, derm, terr

@@ -22,7 +22,7 @@ from pathlib import Path
 from viewer.drawing import shapes
 from viewer.drawing.shapes import View
 
-FORMAT = "4"
+FORMAT = "5"  # 5: pickled views, with fine places
 DIGEST_SIZE = 32  # bytes of SHA-256 in front of each entry
 #: the classes an entry holds: a change to them makes every entry a miss
 _SHAPES_SOURCE = hashlib.sha256(Path(shapes.__file__).read_bytes()).hexdigest()

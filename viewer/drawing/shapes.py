@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: kinds of drawn shapes a click selects, and kinds drawn as switchable layers over the skin
-CLICKABLE_KINDS = ("regions", "roots", "nerves")
+CLICKABLE_KINDS = ("regions", "places", "roots", "nerves")
 LAYER_KINDS = ("dermatomes", "territories")
 
 Op = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Q", ...) | ("Z",)
@@ -49,6 +49,9 @@ class View:
     labels: list[Label] = field(default_factory=list)
     bad_ids: list[tuple[str, int]] = field(default_factory=list)
     title: str = ""
+    #: a hash of the SVG text the view was read from ("" if unknown): keys caches of
+    #: measurements made on the drawing
+    digest: str = ""
 
     def clickable(self) -> list[Shape]:
         return [s for s in self.shapes if s.kind in CLICKABLE_KINDS]

@@ -17,6 +17,7 @@ is imported only when a view is not in the geometry cache.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import re
@@ -32,13 +33,14 @@ if TYPE_CHECKING:
     import svgelements as se
 
 ID_PATTERN = re.compile(
-    r"^(?P<kind>region|root|nerve|point|dermatome|territory):(?P<id>[A-Za-z0-9-]+)"
+    r"^(?P<kind>region|place|root|nerve|point|dermatome|territory):(?P<id>[A-Za-z0-9-]+)"
     r"(?:@(?P<side>left|right))?"
     r"(?:#(?:(?P<map>[a-z][a-z0-9-]*)(?:\.(?P<piece>\d+))?|(?P<part>\d+)))?$"
 )
 #: SVG id prefix -> content kind (the YAML section name, or the drawn layer's name).
 KIND_OF_PREFIX = {
     "region": "regions",
+    "place": "places",  # a fine place, one cell of a region
     "root": "roots",
     "nerve": "nerves",
     "point": "points",
@@ -123,11 +125,11 @@ def load_view(path: Path) -> View:
     """The view drawn in one SVG file (from the geometry cache when the text is unchanged);
     raises ``ViewError`` if the file cannot be drawn."""
     text = _read_text(path)
-    cached = geometry_cache.load(path.stem, text)
-    if cached is not None:
-        return cached
-    view = _parse(path, text)
-    geometry_cache.store(text, view)
+    view = geometry_cache.load(path.stem, text)
+    if view is None:
+        view = _parse(path, text)
+        geometry_cache.store(text, view)
+    view.digest = hashlib.sha256(text.encode()).hexdigest()[:24]
     return view
 
 

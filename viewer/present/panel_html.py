@@ -43,6 +43,7 @@ KIND_LABEL = {
 }
 TYPE_LABEL = {
     "region": "Body region",
+    "place": "Place on the skin",
     "root": "Nerve root",
     "nerve": "Nerve",
     "condition": "Condition",

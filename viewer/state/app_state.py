@@ -18,13 +18,15 @@ from viewer.content.pattern import Pattern, Side
 
 Mode = Literal["browse", "pattern"]
 BOTH: Side = "both"
+#: kinds of drawn skin a pain pattern marks: a fine place (cell), or a whole region (old files)
+MARKABLE = ("places", "regions")
 #: ``shown`` value for "every view side by side".
 ALL_VIEWS = "both"
 
 
 @dataclass(frozen=True)
 class Target:
-    kind: str  # "regions", "roots", "nerves", "conditions", "exercises", "findings"
+    kind: str  # "regions", "places", "roots", "nerves", "conditions", "exercises", "findings"
     id: str
     side: Side | None = None
 
@@ -88,11 +90,11 @@ class AppState:
         self._set(replace(self._now, mode="browse", target=Target(kind, rid, side)))
 
     def click(self, kind: str, rid: str, side: Side | None, adding: bool) -> None:
-        """What a click on a drawn part means in the current mode. In pattern mode a region
-        click toggles that place; anything else selects. A Ctrl/Shift-click on the same part on
+        """What a click on a drawn part means in the current mode. In pattern mode a click on
+        a place (or a region) toggles it; anything else selects. A Ctrl/Shift-click on the same part on
         the other side marks both sides."""
-        if self.mode == "pattern" and kind == "regions":
-            self.toggle_place(rid, side)
+        if self.mode == "pattern" and kind in MARKABLE:
+            self.toggle_place(rid, side, kind)
             return
         cur = self.current
         if adding and cur is not None and (cur.kind, cur.id) == (kind, rid) and cur.side not in (None, side):
@@ -134,8 +136,8 @@ class AppState:
         place along as the first mark: the clinician was pointing at it."""
         pattern = self.pattern
         cur = self.current
-        if mode == "pattern" and pattern.empty and cur is not None and cur.kind == "regions":
-            pattern = pattern.toggle_place(cur.id, cur.side)
+        if mode == "pattern" and pattern.empty and cur is not None and cur.kind in MARKABLE:
+            pattern = pattern.toggle_place(cur.id, cur.side, cur.kind)
         self._set(
             replace(
                 self._now,
@@ -145,8 +147,9 @@ class AppState:
             )
         )
 
-    def toggle_place(self, region: str, side: Side | None) -> None:
-        self._set(replace(self._now, mode="pattern", target=None, pattern=self.pattern.toggle_place(region, side)))
+    def toggle_place(self, region: str, side: Side | None, kind: str = "regions") -> None:
+        pattern = self.pattern.toggle_place(region, side, kind)
+        self._set(replace(self._now, mode="pattern", target=None, pattern=pattern))
 
     def set_mark(self, finding: str, present: bool | None, side: Side | None = None) -> None:
         self._set(

@@ -28,7 +28,10 @@ def pattern_to_data(pattern: Pattern, note: str = "") -> dict[str, Any]:
     data: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
-        "places": [{"region": p.region, "side": p.side} for p in pattern.places],
+        "places": [
+            {("place" if p.kind == "places" else "region"): p.region, "side": p.side}
+            for p in pattern.places
+        ],
         "findings": [{"id": m.finding, "present": m.present, "side": m.side} for m in pattern.marks],
     }
     if note:
@@ -90,12 +93,14 @@ def read_pattern(path: Path, data: LinedDict, atlas: Atlas, error: type[Exceptio
     """The ``places`` and ``findings`` of a document, checked against the atlas."""
     places = []
     for item, line in _items(path, data, "places", error):
-        region, side = item.get("region"), item.get("side")
-        if region not in atlas.regions:
+        # a fine place (``place:``), or a whole region as files before the places named it
+        region, side = item.get("place", item.get("region")), item.get("side")
+        known = atlas.places if "place" in item else atlas.regions
+        if region not in known:
             raise error(f"{path}:{line}: unknown place {region!r}")
         if side is not None and side not in SIDES:
             raise error(f"{path}:{line}: side must be left, right or both, not {side!r}")
-        places.append(Place(region, side))
+        places.append(Place(str(region), side, "places" if "place" in item else "regions"))
     marks = []
     for item, line in _items(path, data, "findings", error):
         fid, present, side = item.get("id"), item.get("present", True), item.get("side")

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from viewer.content.atlas import Atlas
 from viewer.drawing.shapes import LAYER_KINDS, View
-from viewer.state.app_state import BOTH, AppState
+from viewer.state.app_state import BOTH, MARKABLE, AppState
 from viewer.ui import palette
 from viewer.ui.legend import Legend, swatch
 from viewer.ui.qt_paths import to_painter_path
@@ -58,6 +58,7 @@ Z_ORDER = {
     "inset-frame": -1,
     "skin": 0,
     "region": 10,
+    "place": 11,  # fine places (cells) tile the regions; clear at rest, so regions show through
     "bone": 20,
     "disc": 21,
     "muscle": 22,
@@ -79,6 +80,7 @@ PIXMAP_CACHE_KB = 64 * 1024
 
 class AtlasCanvas(pg.GraphicsView):
     sigHoverName = Signal(str)
+    sigMapChanged = Signal(str)  # the dermatome map now drawn
 
     def __init__(self, atlas: Atlas, views: list[View], state: AppState, parent=None):
         self._room = (0, 0)  # pixels kept free above and below the drawing
@@ -132,6 +134,7 @@ class AtlasCanvas(pg.GraphicsView):
         self._build_controls()
         state.subscribe(self._on_state)
         state.subscribe_views(self.show_view)
+        self._set_click_takers(state.mode == "pattern")
         self.fit()
 
     # -- building -------------------------------------------------------------------------
@@ -154,6 +157,8 @@ class AtlasCanvas(pg.GraphicsView):
                 self.key_points.append((dot, shape.content_id or "", shape.side))
             elif shape.kind in LAYER_KINDS:
                 self._add_layer_shape(layer, view.name, shape)
+            elif shape.kind == "places" and shape.content_id not in self.atlas.places:
+                continue  # content from before the fine places: its regions take the clicks
             elif shape.kind:
                 item = ShapeItem(shape)
                 item.setParentItem(layer)
@@ -338,9 +343,7 @@ class AtlasCanvas(pg.GraphicsView):
     def _on_state(self, state: AppState) -> None:
         self.zoom_preview.end()  # a change of highlight is shown sharp at once
         drawing = state.mode == "pattern"
-        for item in self.items:
-            # while drawing a pattern, a click anywhere on the skin marks the place under it
-            item.takes_clicks = not drawing or item.shape_data.kind == "regions"
+        self._set_click_takers(drawing)
         self._show_layers(state)
         if drawing:
             self._show_pattern(state)
@@ -373,6 +376,23 @@ class AtlasCanvas(pg.GraphicsView):
             else:
                 item.set_state(State.NORMAL)
 
+    def _set_click_takers(self, drawing: bool) -> None:
+        """The fine places lie over the regions and take their clicks (a region is reached
+        from its places' pages); while drawing a pattern, a click anywhere on the skin marks
+        the place under it, and nerves and roots take none."""
+        skin = self._skin_kind
+        for item in self.items:
+            kind = item.shape_data.kind
+            item.takes_clicks = kind == skin if drawing or kind in MARKABLE else True
+
+    @property
+    def _skin_kind(self) -> str:
+        """What a click on the skin selects: fine places when the drawing has them."""
+        found = getattr(self, "_skin", None)
+        if found is None:
+            found = self._skin = "places" if ("places" in {k for k, _ in self._by_key}) else "regions"
+        return found
+
     # -- the dermatome and territory layers -------------------------------------------------
     def _layer_kind(self, kind: str, content_id: str) -> str | None:
         """The layer that draws this selection's own skin ("dermatomes" for a root drawn in the
@@ -393,11 +413,14 @@ class AtlasCanvas(pg.GraphicsView):
         """Draw dermatomes as this map (an id from data/maps.yaml) draws them."""
         if map_id not in self.atlas.maps:
             raise KeyError(f"no map {map_id!r}; have {', '.join(self.atlas.maps)}")
+        changed = map_id != self.map_id
         self.map_id = map_id
         index = self.map_box.findData(map_id)
         if index != self.map_box.currentIndex():
             self.map_box.setCurrentIndex(index)
         self._on_state(self.state)
+        if changed:
+            self.sigMapChanged.emit(map_id)
 
     def set_overlay(self, overlay: str | None) -> None:
         """Show every root's dermatome (``"dermatomes"``) or every nerve's skin (``"nerves"``)
@@ -678,7 +701,7 @@ class AtlasCanvas(pg.GraphicsView):
             dot.setVisible(False)
         for item in self.items:
             s = item.shape_data
-            sides = marked.get(s.content_id or "") if s.kind == "regions" else None
+            sides = marked.get(s.content_id or "") if s.kind in MARKABLE else None
             hit = bool(sides) and (None in sides or BOTH in sides or s.side in sides)  # type: ignore[operator]
             item.set_state(State.MARKED if hit else State.NORMAL)
 
@@ -783,13 +806,14 @@ class AtlasCanvas(pg.GraphicsView):
         """A point in the ViewBox's coordinates where a click lands on this item and no other
         clickable item lies on top of it: on a nerve's drawn line where there is room (its
         wider hit area does not count over skin), else anywhere on its hit area."""
-        for shape in (item.sure_shape(), item.shape()):
-            point = self._free_point(item, shape)
-            if point is not None:
-                return point
+        for clear in (5.0, 2.5):  # pixels clear of items on top; less only for tiny parts
+            for shape in (item.sure_shape(), item.shape()):
+                point = self._free_point(item, shape, clear)
+                if point is not None:
+                    return point
         raise LookupError(f"no free point on {item.shape_data.svg_id}")
 
-    def _free_point(self, item: ShapeItem, shape: QPainterPath) -> QPointF | None:
+    def _free_point(self, item: ShapeItem, shape: QPainterPath, clear: float) -> QPointF | None:
         rect = shape.boundingRect()
         layer = item.parentItem()
         above = [
@@ -801,19 +825,23 @@ class AtlasCanvas(pg.GraphicsView):
         # stay a few pixels clear of items on top: pyqtgraph picks within a small radius
         # and well inside the item itself, so rounding to whole pixels cannot miss it
         px = max(self.vb.viewPixelSize())
-        ring = [QPointF(dx * px * 5, dy * px * 5) for dx, dy in RING]
+        ring = [QPointF(dx * px * clear, dy * px * clear) for dx, dy in RING]
         inner = [QPointF(dx * px * 1.5, dy * px * 1.5) for dx, dy in RING]
         steps = 24
         candidates = []
-        for ix in range(1, steps):
-            for iy in range(1, steps):
-                p = QPointF(
-                    rect.left() + rect.width() * ix / steps, rect.top() + rect.height() * iy / steps
-                )
-                if all(shape.contains(p + d) for d in inner) and not any(
-                    i.shape().contains(p + d) for i in above for d in ring
-                ):
-                    candidates.append(p)
+        # each piece on its own grid: a toe far from the rest of its place is still sampled
+        pieces = [poly.boundingRect() for poly in shape.toSubpathPolygons()] or [rect]
+        for piece in pieces:
+            for ix in range(1, steps):
+                for iy in range(1, steps):
+                    p = QPointF(
+                        piece.left() + piece.width() * ix / steps,
+                        piece.top() + piece.height() * iy / steps,
+                    )
+                    if all(shape.contains(p + d) for d in inner) and not any(
+                        i.shape().contains(p + d) for i in above for d in ring
+                    ):
+                        candidates.append(p)
         # a point the view shows (not scrolled off, nor under the switches or the legend)
         shown = self.vb.viewRect()
         on_screen = [p for p in candidates if shown.contains(item.mapToItem(self.vb.childGroup, p))]

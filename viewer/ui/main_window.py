@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.content_folder = content
         self.setWindowTitle("Sciatica Atlas")  # the name, not translated
         self.atlas = atlas
+        atlas.attach_views(views)  # places' roots and the explorer measure on the drawing
         self.state = state or AppState()
         self.settings = settings or Settings()
         self.canvas = AtlasCanvas(atlas, views, self.state)
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         self.panel = SidePanel(atlas, self.state)
         self.panel.setAccessibleName("Explanation")
         self._pattern_panel: PatternPanel | None = None  # built the first time it is needed
+        self.canvas.sigMapChanged.connect(self._on_map)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.panel)
         self.right = right
@@ -424,6 +426,9 @@ class MainWindow(QMainWindow):
     def set_map(self, map_id: str) -> None:
         self.canvas.set_map(map_id)
         self.registry.refresh()
+
+    def _on_map(self, map_id: str) -> None:
+        self.panel.set_map(map_id)  # the explorer measures with the map on show
 
     def set_overlay(self, overlay: str | None) -> None:
         self.canvas.set_overlay(overlay)

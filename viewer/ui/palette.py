@@ -29,6 +29,8 @@ EDGE = {
     "inset-frame": QColor("#c8c2ba"),
     "leader": QColor("#8a8a8a"),
 }
+#: the border of a fine place at rest: lighter than a region's, so the cells stay quiet
+PLACE_EDGE = QColor(203, 182, 166, 150)
 NERVE = QColor("#e8c547")
 NERVE_EDGE = QColor("#9c7f1e")
 HOVER_FILL = QColor(230, 159, 0, 90)

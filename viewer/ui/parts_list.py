@@ -13,6 +13,7 @@ from viewer.state.app_state import AppState
 
 GROUPS = (
     ("regions", "Body regions"),
+    ("places", "Places on the skin"),
     ("roots", "Nerve roots"),
     ("nerves", "Nerves"),
     ("conditions", "Conditions"),
@@ -46,7 +47,7 @@ class PartsList(QWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
             for rid, record in getattr(atlas, kind).items():
-                sides: tuple[str | None, ...] = ("left", "right") if kind == "regions" else (None,)
+                sides: tuple[str | None, ...] = ("left", "right") if kind in ("regions", "places") else (None,)
                 for side in sides:
                     label = record.name if side is None else f"{record.name} ({tr(side)})"
                     item = QTreeWidgetItem([label])

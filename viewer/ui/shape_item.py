@@ -188,6 +188,10 @@ class ShapeItem(QGraphicsRectItem):
     def _paint_region(self, p: QPainter, state: State, hovered: bool) -> None:
         fill = palette.FILL["region"]
         edge, width = palette.EDGE["region"], 1.2
+        if self.shape_data.kind == "places" and state is State.NORMAL:
+            # a fine place at rest: no fill, so the region (and its highlight) shows through,
+            # and a thin light border, so the drawing stays calm
+            fill, edge, width = QColor(0, 0, 0, 0), palette.PLACE_EDGE, 0.7
         if state is State.SELECTED:
             fill, edge, width = palette.SELECTED_FILL, palette.VERMILLION, 3.5
         elif state is State.RELATED:

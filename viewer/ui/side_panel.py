@@ -60,6 +60,8 @@ class SidePanel(QTextBrowser):
         self.state = state
         self._pages: dict[tuple[str, str, str | None], str] = {}
         self._patterns: dict[Pattern, tuple[Exploration, str]] = {}
+        #: the dermatome map the explorer measures where it hurts with (None: the first)
+        self.map_id: str | None = None
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -184,7 +186,7 @@ class SidePanel(QTextBrowser):
         if pattern not in self._patterns:
             if len(self._patterns) >= PATTERN_CACHE:
                 self._patterns.pop(next(iter(self._patterns)))
-            result = explore(self.atlas, pattern)
+            result = explore(self.atlas, pattern, self.map_id)
             self._patterns[pattern] = (result, render_exploration(result))
         return self._patterns[pattern]
 
@@ -194,6 +196,14 @@ class SidePanel(QTextBrowser):
         if self.state.mode != "pattern":
             return None
         return self.exploration_for(self.state.pattern)[0]
+
+    def set_map(self, map_id: str) -> None:
+        """Measure where it hurts with this map's dermatomes (the one the drawing shows)."""
+        if map_id != self.map_id:
+            self.map_id = map_id
+            self._patterns.clear()
+            if self.state.mode == "pattern":
+                self._on_state(self.state)
 
     def _on_state(self, state: AppState) -> None:
         if state.mode == "pattern":
