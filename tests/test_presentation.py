@@ -162,6 +162,11 @@ def test_enlarged_labels_grow_away_from_the_body_and_never_overlap(qtbot, window
             assert rect.right() <= before[lb].right() + px, lb.text()
         if lb in clear_before:
             assert not any(s.intersects(rect) for s in skins), lb.text()
+    for spot in show._spots:  # a label with no room takes its leader with it
+        if spot.anchor in ("start", "end"):
+            assert len(spot.leaders) == 1, spot.text
+        if spot.layer.isVisible():
+            assert all(leader.isVisible() == spot.item.isVisible() for leader in spot.leaders), spot.text
     if view != "anterior":  # the roots most sciatica comes from are named on the spine
         assert {"L5", "S1", "Sciatic nerve"} <= {" ".join(lb.text().split()) for lb in shown}
     show.leave()
