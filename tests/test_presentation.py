@@ -4,7 +4,7 @@ highlights, the pointer dot, Esc to leave, light and dark palettes."""
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from tests.ui_driver import click_item
 from viewer.ui.presentation import BODY_PX, LABEL_PX, Presentation, body_pixel_size
@@ -101,3 +101,76 @@ def test_esc_leaves(qtbot, room):
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert left == [True] and not show.active
     assert show.pointer.scene() is None
+
+
+def _drawing_labels(window):
+    from viewer.ui.canvas import ITEM_ROLE
+
+    return [
+        lb
+        for layer in window.canvas.layers.values()
+        for lb in layer.childItems()
+        if isinstance(lb, QGraphicsSimpleTextItem) and lb.data(ITEM_ROLE) == "label"
+    ]
+
+
+def _skins(window):
+    from viewer.ui.canvas import ITEM_ROLE
+
+    return [
+        item.mapToScene(item.path())
+        for layer in window.canvas.layers.values()
+        if layer.isVisible()
+        for item in layer.childItems()
+        if isinstance(item, QGraphicsPathItem) and item.data(ITEM_ROLE) == "skin"
+    ]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1400, 900)])
+@pytest.mark.parametrize("view", ["both", "posterior", "anterior"])
+def test_enlarged_labels_grow_away_from_the_body_and_never_overlap(qtbot, window, size, view):
+    """Enlarged about their centres, the labels ran into each other and across the body (the
+    spine levels, the iliac crest, the inset titles). Each now grows from the end its leader
+    meets and labels with no room are hidden: every label shown is readable, clear of every
+    other, and clear of the body if it was before."""
+    from viewer.ui.canvas import LABEL_ANCHOR
+
+    window.resize(*size)
+    window.state.show_view(view)
+    QApplication.processEvents()
+    window.canvas.fit()
+    QApplication.processEvents()
+    labels = _drawing_labels(window)
+    skins = _skins(window)
+    before = {lb: lb.sceneBoundingRect() for lb in labels}
+    clear_before = {lb for lb in labels if not any(s.intersects(before[lb]) for s in skins)}
+    show = Presentation(window.canvas, window.state, [], host=window)
+    show.enter()
+    QApplication.processEvents()
+    shown = [lb for lb in labels if lb.isVisible()]
+    assert len(shown) >= {"both": 12, "posterior": 16, "anterior": 14}[view]
+    for i, a in enumerate(shown):
+        assert show.label_screen_px(a) >= LABEL_PX - 0.5, a.text()
+        for b in shown[i + 1 :]:
+            assert not a.sceneBoundingRect().intersects(b.sceneBoundingRect()), (a.text(), b.text())
+    px = 1.0
+    for lb in shown:
+        rect = lb.sceneBoundingRect()
+        if lb.data(LABEL_ANCHOR) == "start":  # right of the body: grows rightwards only
+            assert rect.left() >= before[lb].left() - px, lb.text()
+        elif lb.data(LABEL_ANCHOR) == "end":
+            assert rect.right() <= before[lb].right() + px, lb.text()
+        if lb in clear_before:
+            assert not any(s.intersects(rect) for s in skins), lb.text()
+    for spot in show._spots:  # a label with no room takes its leader with it
+        if spot.anchor in ("start", "end"):
+            assert len(spot.leaders) == 1, spot.text
+        if spot.layer.isVisible():
+            assert all(leader.isVisible() == spot.item.isVisible() for leader in spot.leaders), spot.text
+    if view != "anterior":  # the roots most sciatica comes from are named on the spine
+        assert {"L5", "S1", "Sciatic nerve"} <= {" ".join(lb.text().split()) for lb in shown}
+    show.leave()
+    QApplication.processEvents()
+    assert all(lb.isVisible() or not lb.parentItem().isVisible() for lb in labels)
+    assert all(lb.sceneBoundingRect() == before[lb] for lb in labels)
+    assert all("\n" not in lb.text() for lb in labels)  # broken lines are joined again

@@ -9,6 +9,7 @@ Run:  python tools/draw_anterior.py
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -52,6 +53,25 @@ SADDLE_FRONT = [(0, 474), (9, 474), (11, 492), (9, 508), (0, 510)]  # perineum b
 #: the creases above and below the knee: above it arching up round the kneecap, below it down
 KNEE_TOP_BOW, KNEE_BOTTOM_BOW = -12.0, 8.0
 SHIN_SPLIT = 0.42  # fraction of the leg width, from the inner edge, where the shin crest runs
+
+
+#: the line between the upper and the lower front of the thigh: a little higher at the outer
+#: edge than at the inner (dermatomes run down and inwards), sagging gently between
+THIGH_SPLIT_TILT, THIGH_SPLIT_SAG = 10.0, 6.0
+
+
+def thigh_split(side_line: list[Point], inner_line: list[Point], n: int = 12) -> list[Point]:
+    """The upper and lower front of the thigh both take this one curve as their shared edge,
+    from the outer-thigh strip's line to the inner-thigh strip's, its ends on those lines."""
+    y_out, y_in = MID_THIGH - THIGH_SPLIT_TILT, MID_THIGH + THIGH_SPLIT_TILT
+    x_out, x_in = x_at(side_line, y_out), x_at(inner_line, y_in)
+    return [
+        (
+            x_out + (x_in - x_out) * t,
+            y_out + (y_in - y_out) * t + THIGH_SPLIT_SAG * math.sin(math.pi * t),
+        )
+        for t in (i / n for i in range(n + 1))
+    ]
 
 
 def groin_line() -> list[Point]:
@@ -133,22 +153,20 @@ def draw_regions(svg: Svg) -> None:
         inner_line = on_crease([(x + INNER_STRIP, y) for x, y in inner_edge], knee_top, KNEE_TOP_BOW, -1)
         x_in_top, x_out_top = inner_edge[-1][0], outer_edge[-1][0]
 
-        def upto(line: list[Point], y1: float) -> list[Point]:
-            return [p for p in line if p[1] <= y1]
-
-        def below(line: list[Point], y0: float) -> list[Point]:
-            return [p for p in line if p[1] >= y0]
-
+        split = thigh_split(side_line, inner_line)  # outer end to inner end
+        (_, y_out), (_, y_in) = split[0], split[-1]
         upper = [
             *[(x, y) for x, y in lower if x >= inner_line[0][0] and x <= side_line[0][0]],
-            *upto(inner_line, MID_THIGH),
-            *upto(side_line, MID_THIGH)[::-1],
+            *[p for p in inner_line if p[1] < y_in],
+            *split[::-1],
+            *[p for p in side_line if p[1] < y_out][::-1],
         ]
         svg.path(poly_d(upper, side), "region", f"region:thigh-anterior-upper@{name}")
         lower_thigh = [
-            *below(side_line, MID_THIGH),
-            *crease(knee_top, KNEE_TOP_BOW, side_line[-1][0], inner_line[-1][0])[1:-1],
-            *below(inner_line, MID_THIGH)[::-1],
+            *split,
+            *[p for p in inner_line if p[1] > y_in],
+            *crease(knee_top, KNEE_TOP_BOW, inner_line[-1][0], side_line[-1][0])[1:-1],
+            *[p for p in side_line if p[1] > y_out][::-1],
         ]
         svg.path(poly_d(lower_thigh, side), "region", f"region:thigh-anterior-lower@{name}")
         lateral_thigh = [
@@ -343,17 +361,18 @@ def draw_nerves(svg: Svg) -> None:
     roots a little thicker, the femoral trunk thickest."""
     for side, name in SIDES:
         svg.comment(f"nerves, {name} side")
-        # upper lumbar skin nerves: a pair round the inside of the hip bone to the groin
+        # upper lumbar skin nerves: one calm pair, down and out across the hip bone's wing to
+        # just inside its front point, then in along the groin ligament
         nerve(
             svg,
-            [PLEXUS["L1"], (116, 144), (150, 202), (160, 268), (146, 320), (104, 352), (50, 392)],
+            [PLEXUS["L1"], (88, 160), (112, 212), (132, 262), (142, 298), (136, 326), (110, 350), (78, 374), (50, 394)],
             side,
             f"nerve:iliohypogastric@{name}",
             2,
         )
         nerve(
             svg,
-            [PLEXUS["L1"], (108, 152), (140, 210), (150, 272), (136, 326), (98, 366), (70, 404), (60, 452)],
+            [PLEXUS["L1"], (83, 167), (105, 219), (123, 267), (132, 298), (126, 323), (104, 345), (80, 370), (66, 410), (60, 452)],
             side,
             f"nerve:ilioinguinal@{name}",
             2,
@@ -369,9 +388,9 @@ def draw_nerves(svg: Svg) -> None:
             svg,
             [
                 PLEXUS["L2"],
-                (100, 216),
-                (130, 280),
-                (146, 330),
+                (96, 220),
+                (122, 282),
+                (143, 330),
                 (160, 420),
                 (172, 560),
                 (176, 700),
@@ -518,7 +537,7 @@ def draw_labels(svg: Svg) -> None:
         ((720, 1200), (MID + 106, 1200), "Deep fibular n.", "start"),
         ((720, 1290), (MID + 136, 1290), "Superficial fibular n.", "start"),
         ((728, 470), (MID + 86, 478), "Genitofemoral n.", "start"),
-        ((728, 330), (MID + 126, 330), "Ilioinguinal n.", "start"),
+        ((728, 330), (MID + 122, 330), "Ilioinguinal n.", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:
         svg.path(abs_d([(tx + (6 if anchor == "end" else -6), ty - 6), (px, py)], False), "leader")

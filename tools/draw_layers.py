@@ -398,12 +398,17 @@ def chaikin(pts: list[Point], rounds: int = 1) -> list[Point]:
     return pts
 
 
-def smooth(pts: list[Point], radius: float, spacing: float = 4.0) -> list[Point]:
+def smooth(
+    pts: list[Point], radius: float, spacing: float = 4.0, pinned: Callable[[Point], bool] | None = None
+) -> list[Point]:
     """Round a closed outline by about ``radius`` drawing units, the same amount on a wide patch
     as on a narrow strip: resample it evenly, then average each point with its neighbours
     (twice, a box filter ``radius`` wide). Straight and gently curved edges stay where they are;
     corners become curves, so a patch reads as a drawn strip of skin, not a box. Points along a
-    boundary two patches share move the same way in both, so abutting patches still meet."""
+    boundary two patches share move the same way in both, so abutting patches still meet.
+    Points for which ``pinned`` is true stay put: a seam where one piece of a strip hands over to
+    the next (the ankle, from calf to heel) keeps its corners, so the pieces join without a
+    waist."""
     closed = [*pts, pts[0]]
     lengths = [0.0]
     for (x0, y0), (x1, y1) in zip(closed, closed[1:]):
@@ -421,15 +426,18 @@ def smooth(pts: list[Point], radius: float, spacing: float = 4.0) -> list[Point]
         (x0, y0), (x1, y1) = closed[j], closed[j + 1]
         even.append((x0 + (x1 - x0) * f, y0 + (y1 - y0) * f))
     w = max(1, min(int(radius / (total / n)), n // 4))
+    fixed = {i: p for i, p in enumerate(even) if pinned is not None and pinned(p)}
     for _ in range(2):
         even = [
-            (
+            fixed.get(i)
+            or (
                 sum(even[(i + k) % n][0] for k in range(-w, w + 1)) / (2 * w + 1),
                 sum(even[(i + k) % n][1] for k in range(-w, w + 1)) / (2 * w + 1),
             )
             for i in range(n)
         ]
-    return even[::2]  # every other point is close enough once the outline is smooth
+    # every other point is close enough once the outline is smooth (pinned ones all kept)
+    return [p for i, p in enumerate(even) if i % 2 == 0 or i in fixed]
 
 
 def oriented(pts: list[Point]) -> list[Point]:

@@ -249,8 +249,16 @@ KNEE_TOP_BOW, KNEE_BOTTOM_BOW = -10.0, 8.0
 
 # the foot seen from behind with the sole turned to the viewer: heel pad, arch, ball, toes,
 # one outline continuing the leg's (surface coordinates (a, b): a across, b heel to toes)
-SOLE_IN = catmull([(54, 1388), (50, 1420), (55, 1452), (60, 1482), (52, 1522), (40, 1562)], 8)
-SOLE_OUT = catmull([(132, 1388), (138, 1420), (134, 1452), (132, 1482), (142, 1522), (150, 1560)], 8)
+# a rounded heel pad, the waist of the arch (deeper on the inner edge), the ball widest just
+# behind the toes
+SOLE_IN = catmull(
+    [(54, 1388), (46, 1408), (43, 1432), (49, 1458), (58, 1482), (56, 1504), (46, 1528), (39, 1548), (40, 1562)],
+    8,
+)
+SOLE_OUT = catmull(
+    [(132, 1388), (140, 1408), (143, 1432), (139, 1458), (136, 1482), (140, 1506), (148, 1530), (153, 1548), (150, 1562)],
+    8,
+)
 SOLE_LEN = 174.0  # ankle to the base of the toes
 HEEL_B = 0.42  # where the heel pad ends and the sole begins
 
@@ -650,14 +658,14 @@ def draw_inset(svg: Svg) -> None:
             return (cx + (u if side > 0 else -u), INSET_Y0 + v)
 
         dorsum = [
-            *catmull([(-26, 0), (-36, -50), (-48, -140), (-52, -198)], 6),
-            (-26, -196),
+            *catmull([(-26, 0), (-36, -50), (-48, -140), (-52, inset_front(-52))], 6),
+            *front_edge(-52, -26, 6)[1:],
             (-15, -172),
-            (-4, -196),
-            *catmull([(20, -198), (54, -196), (52, -140), (38, -50), (26, 0)], 6),
+            *front_edge(-4, 54, 14),
+            *catmull([(54, inset_front(54)), (53, -140), (38, -50), (26, 0)], 6)[1:],
         ]
         svg.path(abs_d([q(u, v) for u, v in dorsum]), "region", f"region:foot-dorsum@{name}")
-        web = [(-26, -196), (-15, -172), (-4, -196), (-15, -208)]
+        web = [(-26, inset_front(-26)), (-15, -172), (-4, inset_front(-4)), (-15, inset_front(-15) - 10)]
         svg.path(abs_d([q(u, v) for u, v in web]), "region", f"region:first-web-space@{name}")
         big, *lesser, little = INSET_TOES
         svg.path(abs_d([q(u, v) for u, v in big]), "region", f"region:big-toe@{name}")
@@ -732,13 +740,23 @@ def draw_labels(svg: Svg) -> None:
 
 # -- where the layers' surface coordinates land on this view (see draw_layers.py) ------------
 INSET_CX = {-1: 140.0, 1: 860.0}
-INSET_IN = [(-26.0, 0.0), (-36.0, -50.0), (-48.0, -140.0), (-52.0, -198.0)]  # (u, v) up the foot
-INSET_OUT = [(26.0, 0.0), (38.0, -50.0), (52.0, -140.0), (54.0, -198.0)]
-#: the toes of the inset, attached along the front edge of the foot (v = -198): (inner u, outer u,
-#: length), big toe first; the first web space sits between the big and the second toe
+def inset_front(u: float) -> float:
+    """The front edge of the inset's foot, where the toes begin: a gentle curve, furthest forward
+    behind the second toe and falling back towards the little toe (the metatarsal heads)."""
+    return -202.0 + 0.0045 * (u + 8.0) ** 2
+
+
+def front_edge(u0: float, u1: float, n: int) -> list[Point]:
+    return [(u, inset_front(u)) for u in (u0 + (u1 - u0) * i / n for i in range(n + 1))]
+
+
+INSET_IN = [(-26.0, 0.0), (-36.0, -50.0), (-48.0, -140.0), (-52.0, inset_front(-52.0))]  # (u, v) up the foot
+INSET_OUT = [(26.0, 0.0), (38.0, -50.0), (53.0, -140.0), (54.0, inset_front(54.0))]
+#: the toes of the inset, attached along the front edge of the foot (``inset_front``): (inner u,
+#: outer u, length), big toe first; the first web space sits between the big and the second toe
 INSET_TOE_SPANS = [(-52.0, -27.0, 44.0), (-3.0, 12.0, 34.0), (14.0, 28.0, 30.0), (30.0, 42.0, 25.0), (44.0, 54.0, 20.0)]
 INSET_TOES = [
-    toe_outline([(u0, -198.0), (u1, -198.0)], length, (0.0, -1.0)) for u0, u1, length in INSET_TOE_SPANS
+    toe_outline(front_edge(u0, u1, 6), length, (0.0, -1.0)) for u0, u1, length in INSET_TOE_SPANS
 ]
 
 
@@ -760,6 +778,12 @@ def inner_edge(y: float) -> float:
 LEG_ROUNDING, FOOT_ROUNDING = 16.0, 10.0
 
 
+def on_ankle(p: Point) -> bool:
+    """On the line where the leg's strips hand over to the heel's: kept sharp when rounding, so
+    a strip running from calf to heel has no waist at the ankle."""
+    return abs(p[1] - ANKLE) < 0.01
+
+
 def leg_polygon(pts: list[Point], side: int) -> list[Point]:
     from draw_layers import densify, smooth
 
@@ -768,10 +792,10 @@ def leg_polygon(pts: list[Point], side: int) -> list[Point]:
 
     out = []
     for t, y in densify(pts, steps):
-        y = min(max(y, 40.0), ANKLE)
+        y = ANKLE if y > ANKLE - 4 else max(y, 40.0)  # the maps end strips at 1386: the ankle
         x_in, x_out = inner_edge(y), x_at(OUTER, y)
         out.append((MID + side * (x_in + (x_out - x_in) * t), y))
-    return smooth(out, LEG_ROUNDING)
+    return smooth(out, LEG_ROUNDING, pinned=on_ankle)
 
 
 class PosteriorMapper:
@@ -782,15 +806,16 @@ class PosteriorMapper:
             return leg_polygon(pts, side)
         if surface == "sole":
             dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
-            return smooth([(MID + side * x, y) for x, y in (sole_point(a, b) for a, b in dense)], FOOT_ROUNDING)
+            sole = [(MID + side * x, y) for x, y in (sole_point(a, b) for a, b in dense)]
+            return smooth(sole, FOOT_ROUNDING, pinned=on_ankle)
         if surface == "top":
             cx = INSET_CX[side]
             dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
             out = []
             for a, b in dense:
-                v = -b * 198.0
-                u_in, u_out = _u_at(INSET_IN, v), _u_at(INSET_OUT, v)
+                u_in, u_out = _u_at(INSET_IN, -b * 198.0), _u_at(INSET_OUT, -b * 198.0)
                 u = u_in + (u_out - u_in) * a
+                v = b * inset_front(u)  # b = 1 is the curved front edge, where the toes begin
                 out.append((cx + (u if side > 0 else -u), INSET_Y0 + v))
             return smooth(out, FOOT_ROUNDING)
         return None

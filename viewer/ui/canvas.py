@@ -68,6 +68,10 @@ Z_ORDER = {
     "leader": 45,
 }
 LABEL_Z = 50
+#: ``QGraphicsItem.data`` keys the presentation mode reads: what a drawing item is ("label",
+#: "leader", "skin", "inset-frame") and, for a label, its SVG anchor ("start", "middle", "end")
+ITEM_ROLE = 0
+LABEL_ANCHOR = 1
 POINT_Z = 60
 GAP = 70.0  # drawing units between two views
 TITLE_Y = -34.0
@@ -170,6 +174,7 @@ class AtlasCanvas(pg.GraphicsView):
                 self._by_key.setdefault((shape.kind, shape.content_id or ""), []).append(item)
             else:
                 deco = QGraphicsPathItem(to_painter_path(shape.ops), layer)
+                deco.setData(ITEM_ROLE, shape.cls)
                 if shape.cls == "leader":
                     deco.setBrush(Qt.BrushStyle.NoBrush)
                 else:
@@ -280,6 +285,8 @@ class AtlasCanvas(pg.GraphicsView):
         dx = {"middle": rect.width() / 2, "end": rect.width()}.get(anchor, 0.0)
         text.setPos(x - dx, y - rect.height() * 0.78)
         text.setZValue(LABEL_Z)
+        text.setData(ITEM_ROLE, "label")
+        text.setData(LABEL_ANCHOR, anchor)
         self._cache_at_rest(text)
 
     def _cache_at_rest(self, item: QGraphicsItem) -> None:

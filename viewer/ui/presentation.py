@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPen, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainterPath,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsEllipseItem,
@@ -25,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from viewer.state.app_state import AppState
 from viewer.ui import palette
+from viewer.ui.label_layout import Spot, find_spots, lay_out, view_areas
 from viewer.ui.shape_item import State
 
 #: Smallest body text in the panels while presenting, in pixels.
@@ -33,6 +43,8 @@ BODY_PX = 24
 LABEL_PX = 18
 #: Most a label is enlarged, so labels do not swallow the drawing when zoomed out far.
 LABEL_MAX_SCALE = 5.0
+#: Kept between a label and the drawing's edge on screen, in pixels.
+SCREEN_MARGIN_PX = 4.0
 #: Width of the outline drawn over highlighted shapes, in screen pixels.
 OUTLINE_PX = 7.0
 POINTER_PX = 26.0
@@ -136,6 +148,8 @@ class Presentation(QObject):
         self._fonts: dict[QWidget, QFont] = {}
         self._scalers: list[_TextScaler] = []
         self._outlines: list[QGraphicsPathItem] = []
+        self._spots: list[Spot] = []
+        self._keep_out: dict[QGraphicsItem, tuple[list[QPainterPath], list[QPainterPath]]] = {}
         self.pointer = QGraphicsEllipseItem(-POINTER_PX / 2, -POINTER_PX / 2, POINTER_PX, POINTER_PX)
         self.pointer.setBrush(QBrush(QColor(255, 40, 0, 200)))
         ring = QPen(QColor("#ffffff"), 3)
@@ -158,6 +172,7 @@ class Presentation(QObject):
         scene = canvas.scene()  # type: ignore[attr-defined]
         scene.addItem(self.pointer)
         scene.sigMouseMoved.connect(self._follow)
+        self._spots, self._keep_out = find_spots(canvas.layers.values())  # type: ignore[attr-defined]
         app = QApplication.instance()
         if app is not None:  # Esc leaves, before any Esc shortcut of the window sees it
             app.installEventFilter(self)
@@ -200,6 +215,13 @@ class Presentation(QObject):
         self.pointer.hide()
         for label in self.labels():
             label.setScale(1.0)
+        for spot in self._spots:
+            spot.item.setText(spot.text)
+            spot.item.setPos(spot.home)
+            spot.item.setVisible(True)
+            for leader in spot.leaders:
+                leader.setVisible(True)
+        self._spots, self._keep_out = [], {}
         self._clear_outlines()
         app = QApplication.instance()
         if app is not None:
@@ -245,14 +267,51 @@ class Presentation(QObject):
         return label.font().pixelSize() * label.scale() * self.view_scale()
 
     def _scale_labels(self, *_args: object) -> None:
+        """Every label at least ``LABEL_PX`` high on screen; the drawing's own labels grow from
+        their anchored end and make room for each other (``label_layout``)."""
         if not self.active:
             return
         scale = self.view_scale()
         if scale <= 0:
             return
+        factors = {}
         for label in self.labels():
             px = label.font().pixelSize() * scale
-            factor = min(max(LABEL_PX / px, 1.0), LABEL_MAX_SCALE) if px > 0 else 1.0
+            factors[label] = min(max(LABEL_PX / px, 1.0), LABEL_MAX_SCALE) if px > 0 else 1.0
+        shown = [s for s in self._spots if s.layer.isVisible()]
+        skin = [p for layer, (paths, _) in self._keep_out.items() if layer.isVisible() for p in paths]
+        frames = [p for layer, (_, paths) in self._keep_out.items() if layer.isVisible() for p in paths]
+        areas = view_areas(
+            {layer: paths for layer, (paths, _) in self._keep_out.items() if layer.isVisible()},
+            self.canvas.vb.viewRect(),  # type: ignore[attr-defined]
+            SCREEN_MARGIN_PX / scale,
+        )
+        places = lay_out(shown, factors, skin, frames, areas)
+        laid = {s.item for s in self._spots}
+        for spot in self._spots:
+            place = places.get(spot.item)
+            label = spot.item
+            if place is None:  # no room (or its view is hidden): hidden with its leader
+                label.setVisible(not spot.layer.isVisible())
+                for leader in spot.leaders:
+                    leader.setVisible(not spot.layer.isVisible())
+                if label.text() != spot.text:
+                    label.setText(spot.text)
+                label.setPos(spot.home)
+                label.setScale(factors[label])
+                continue
+            label.setVisible(True)
+            for leader in spot.leaders:
+                leader.setVisible(True)
+            if label.text() != place.text:
+                label.setText(place.text)
+            label.setTransformOriginPoint(place.origin)
+            label.setScale(place.factor)
+            label.setPos(spot.home + place.offset)
+        for label in self.labels():  # names on an overlay: over the body, grown about the centre
+            if label in laid:
+                continue
+            factor = factors[label]
             if abs(label.scale() - factor) > 1e-3:
                 rect = label.boundingRect()
                 label.setTransformOriginPoint(rect.center().x(), rect.height() * 0.78)
