@@ -2,11 +2,12 @@
 shows the drawing scaled at once and sharp once the wheel rests, a highlight leaves no trace when
 it is cleared, and a pattern panel built late is still enlarged on a projector."""
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from tests.ui_driver import click_item
+from viewer.bench import send_wheel
 from viewer.ui.presentation import BODY_PX, body_pixel_size
 from viewer.ui.zoom_preview import REST_MS
 
@@ -48,18 +49,7 @@ def test_a_long_page_shows_its_opening_at_once_and_then_the_whole_page(window, q
 
 def _wheel(canvas, notches: int) -> None:
     viewport = canvas.viewport()
-    centre = QPointF(viewport.rect().center())
-    event = QWheelEvent(
-        centre,
-        viewport.mapToGlobal(centre),
-        QPoint(0, 0),
-        QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(viewport, event)
+    send_wheel(viewport, QPointF(viewport.rect().center()), notches)
 
 
 def test_wheel_zoom_shows_the_drawing_scaled_at_once_and_sharp_when_the_wheel_rests(window, qtbot):

@@ -189,6 +189,25 @@ class Sample:
     ok: bool = True
 
 
+def send_wheel(viewport: Any, pos: Any, notches: int) -> None:
+    """Turn the mouse wheel ``notches`` notches (positive: away from the user) at ``pos``."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QWheelEvent(
+        pos,
+        viewport.mapToGlobal(pos),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
 class Rig:
     """The real main window, shown at 1400 x 900, with Paint events counted on the canvas
     viewport and the side panel's viewport, and every item's click recorded."""
@@ -272,21 +291,7 @@ class Rig:
         self.app.sendEvent(viewport, event)
 
     def wheel(self, pos: Any, notches: int) -> None:
-        from PySide6.QtCore import QPoint, Qt
-        from PySide6.QtGui import QWheelEvent
-
-        viewport = self.canvas.viewport()
-        event = QWheelEvent(
-            pos,
-            viewport.mapToGlobal(pos),
-            QPoint(0, 0),
-            QPoint(0, 120 * notches),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        self.app.sendEvent(viewport, event)
+        send_wheel(self.canvas.viewport(), pos, notches)
 
     def lands_on(self, item: Any, pos: Any) -> bool:
         """Whether a click at this viewport point (the whole-pixel point the mouse really sends)

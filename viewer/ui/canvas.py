@@ -147,6 +147,7 @@ class AtlasCanvas(pg.GraphicsView):
         layer.setPos(offset, 0)
         self.vb.addItem(layer)
         self.layers[view.name] = layer
+        place_borders = QPainterPath()
         for shape in view.shapes:
             z = Z_ORDER.get(shape.cls, 5)
             if shape.kind == "points":
@@ -164,6 +165,8 @@ class AtlasCanvas(pg.GraphicsView):
             elif shape.kind == "places" and shape.content_id not in self.atlas.places:
                 continue  # content from before the fine places: its regions take the clicks
             elif shape.kind:
+                if shape.kind == "places":
+                    place_borders.addPath(to_painter_path(shape.ops))
                 item = ShapeItem(shape)
                 item.setParentItem(layer)
                 item.base_z = z
@@ -184,6 +187,17 @@ class AtlasCanvas(pg.GraphicsView):
                 deco.setPen(pen)
                 deco.setZValue(z)
                 self._cache_at_rest(deco)
+        if not place_borders.isEmpty():
+            # the thin borders of the fine places at rest, as one picture (see ShapeItem)
+            borders = QGraphicsPathItem(place_borders, layer)
+            borders.setBrush(Qt.BrushStyle.NoBrush)
+            pen = QPen(palette.PLACE_EDGE, 0.7)
+            pen.setCosmetic(True)
+            borders.setPen(pen)
+            borders.setZValue(Z_ORDER["place"] - 0.01)  # under a place's own highlight
+            borders.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            borders.setAcceptHoverEvents(False)
+            self._cache_at_rest(borders)
         for label in view.labels:
             self._add_text(
                 layer, label.text, label.size, label.bold, label.x, label.y, label.anchor
