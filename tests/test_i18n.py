@@ -11,6 +11,7 @@ import pytest
 
 from tests.cli_driver import run
 from viewer import i18n
+from viewer.content import load_atlas
 from viewer.content.explain import explain, overview
 from viewer.content.explore import explore
 from viewer.content.pattern import Pattern
@@ -197,3 +198,14 @@ def test_check_reports_a_missing_and_an_unknown_overlay_key_with_file_and_line(t
         p.endswith(f"es.yaml:{regions_line}: missing regions id 'calf-posterior'") for p in problems
     )
     assert "2 problem(s) found" in proc.stderr
+
+
+def test_places_have_spanish_names_and_spanish_words_find_them():
+    proc = run("--lang", "es", "explain", "tobillo por fuera")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Tobillo por fuera") and "id ankle-outer" in proc.stdout
+    english = load_atlas()
+    spanish = localise(english, None, "es")
+    assert all(spanish.places[p].name != english.places[p].name for p in english.places)
+    assert spanish.places["knee-back"].name == "Hueco de la rodilla"
+    assert "Back of the knee" in spanish.places["knee-back"].aliases  # English still resolves

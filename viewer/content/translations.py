@@ -36,7 +36,7 @@ from viewer.files import UnreadableFile, read_regular_file
 
 #: Kinds an overlay must cover completely, and those it may cover.
 REQUIRED_KINDS = ("regions", "roots", "nerves", "conditions", "red_flags")
-OPTIONAL_KINDS = ("exercises", "findings")
+OPTIONAL_KINDS = ("exercises", "findings", "places")
 #: The fields an overlay may translate, per kind.
 FIELDS = {kind: {"name", "aliases"} for kind in (*REQUIRED_KINDS, *OPTIONAL_KINDS)}
 FIELDS["red_flags"] = {"name", "signs", "action"}
