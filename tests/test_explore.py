@@ -57,7 +57,9 @@ L5_CELLS = ["buttock-lower-outer", "thigh-outer", "leg-outer", "foot-top-inner",
 
 
 def cells(places, side, findings=()):
-    return Pattern(tuple(Place(p, side, "places") for p in places), tuple(Mark(f) for f in findings))
+    return Pattern(
+        tuple(Place(p, side, "places") for p in places), tuple(Mark(f) for f in findings)
+    )
 
 
 @pytest.mark.parametrize("map_id", ["lee", "keegan", "foerster"])
@@ -105,7 +107,12 @@ def test_l5_radiculopathy(atlas):
         pattern(
             ["buttock", "leg-lateral", "foot-dorsum", "big-toe"],
             "left",
-            ["straight-leg-raise", "weak-big-toe-extension", "sensory-loss-L5", "weak-hip-abduction"],
+            [
+                "straight-leg-raise",
+                "weak-big-toe-extension",
+                "sensory-loss-L5",
+                "weak-hip-abduction",
+            ],
         ),
     )
     assert ids(x.roots, 1) == ["L5"]
@@ -134,7 +141,11 @@ def test_common_fibular_palsy_vs_l5(atlas):
 @pytest.mark.parametrize(
     ("root", "places", "findings"),
     [
-        ("L2", ["groin", "thigh-anterior-upper"], ["femoral-stretch", "weak-hip-flexion", "sensory-loss-L2"]),
+        (
+            "L2",
+            ["groin", "thigh-anterior-upper"],
+            ["femoral-stretch", "weak-hip-flexion", "sensory-loss-L2"],
+        ),
         (
             "L3",
             ["thigh-anterior-lower", "knee-anterior"],
@@ -151,7 +162,10 @@ def test_upper_lumbar_roots(atlas, root, places, findings):
     x = explore(atlas, pattern(places, "right", findings))
     assert ids(x.roots, 1) == [root]
     assert "disc-herniation" in ids(x.conditions, 3)
-    assert "femoral" in reasons_text(x.roots[0]).lower() or "prone knee bend" in reasons_text(x.roots[0]).lower()
+    assert (
+        "femoral" in reasons_text(x.roots[0]).lower()
+        or "prone knee bend" in reasons_text(x.roots[0]).lower()
+    )
 
 
 def test_neurogenic_vs_vascular_claudication(atlas):
@@ -165,7 +179,11 @@ def test_neurogenic_vs_vascular_claudication(atlas):
     )
     vascular = explore(
         atlas,
-        pattern(["calf-posterior"], "left", ["worse-walking", "better-standing-still", "weak-foot-pulses"]),
+        pattern(
+            ["calf-posterior"],
+            "left",
+            ["worse-walking", "better-standing-still", "weak-foot-pulses"],
+        ),
     )
     assert ids(neuro.conditions, 1) == ["central-stenosis"]
     assert ids(vascular.conditions, 1) == ["vascular-claudication"]
@@ -209,7 +227,11 @@ def test_sacroiliac_vs_facet(atlas):
     )
     assert ids(si.conditions, 1) == ["sacroiliac-dysfunction"]
     assert ids(facet.conditions, 1) == ["facet-arthritis"]
-    si_in_facet = next(c for c in facet.conditions if c.ref.id == "sacroiliac-dysfunction") if "sacroiliac-dysfunction" in ids(facet.conditions) else None
+    si_in_facet = (
+        next(c for c in facet.conditions if c.ref.id == "sacroiliac-dysfunction")
+        if "sacroiliac-dysfunction" in ids(facet.conditions)
+        else None
+    )
     assert si_in_facet is None or si_in_facet.score < facet.conditions[0].score
 
 
@@ -229,7 +251,11 @@ def test_meralgia_vs_l2_l3(atlas):
 def test_hip_osteoarthritis_vs_l3_l4(atlas):
     x = explore(
         atlas,
-        pattern(["groin", "thigh-anterior-upper", "knee-anterior"], "right", ["hip-rotation-pain", "aching"]),
+        pattern(
+            ["groin", "thigh-anterior-upper", "knee-anterior"],
+            "right",
+            ["hip-rotation-pain", "aching"],
+        ),
     )
     assert ids(x.conditions, 1) == ["hip-osteoarthritis"]
     assert "rotation" in reasons_text(x.conditions[0]).lower()
@@ -238,7 +264,9 @@ def test_hip_osteoarthritis_vs_l3_l4(atlas):
 def test_cauda_equina_red_flag_leads(atlas):
     x = explore(
         atlas,
-        pattern(["buttock", "thigh-posterior"], "both", ["saddle-numbness", "bladder-bowel-change"]),
+        pattern(
+            ["buttock", "thigh-posterior"], "both", ["saddle-numbness", "bladder-bowel-change"]
+        ),
     )
     assert x.red_flags and x.red_flags[0].id == "cauda-equina"
     assert "saddle" in x.red_flags[0].why.lower()
@@ -247,7 +275,9 @@ def test_cauda_equina_red_flag_leads(atlas):
 
 def test_both_legs_is_worked_out_from_the_places(atlas):
     one = explore(atlas, Pattern((Place("calf-posterior", "left"),)))
-    two = explore(atlas, Pattern((Place("calf-posterior", "left"), Place("calf-posterior", "right"))))
+    two = explore(
+        atlas, Pattern((Place("calf-posterior", "left"), Place("calf-posterior", "right")))
+    )
     assert not one.red_flags
     assert [f.id for f in two.red_flags] == ["cauda-equina"]
     auto = [f for f in two.findings if f.automatic]
@@ -265,7 +295,11 @@ def test_ranges_widen_only_with_unmeasured_factors(atlas):
 def test_json_has_the_stable_fields(atlas):
     data = explore(atlas, pattern(S1_PLACES, "left", ["reduced-ankle-jerk"])).to_json()
     assert {"pattern", "roots", "conditions", "red_flags", "certainty"} <= set(data)
-    assert data["pattern"]["regions"][0] == {"id": "buttock", "name": atlas.regions["buttock"].name, "side": "left"}
+    assert data["pattern"]["regions"][0] == {
+        "id": "buttock",
+        "name": atlas.regions["buttock"].name,
+        "side": "left",
+    }
     first = data["conditions"][0]
     assert {"id", "name", "kind", "score", "reasons"} <= set(first)
     assert {"text", "supports", "sources"} <= set(first["reasons"][0])
@@ -285,7 +319,9 @@ def test_one_leg_argues_against_a_neuropathy_and_serious_causes_need_warning_sig
     auto = [f.ref.id for f in one.findings if f.automatic]
     assert auto == ["one-leg"]
     neuropathy = [c for c in one.conditions if c.ref.id == "polyneuropathy"]
-    assert not neuropathy or any(not r.supports and "both feet" in r.text for r in neuropathy[0].reasons)
+    assert not neuropathy or any(
+        not r.supports and "both feet" in r.text for r in neuropathy[0].reasons
+    )
     # no warning sign recorded: cauda equina syndrome is not offered on the strength of place alone
     assert "cauda-equina-syndrome" not in ids(one.conditions)
     flagged = explore(atlas, pattern(S1_PLACES, "left", ["saddle-numbness"]))
@@ -296,3 +332,23 @@ def test_foot_drop_leaves_l4_and_l5_level_as_the_sources_disagree(atlas):
     x = explore(atlas, Pattern(marks=(Mark("weak-dorsiflexion"),)))
     top = ids(x.roots, 2)
     assert set(top) == {"L4", "L5"} and x.roots[1].close
+
+
+@pytest.mark.parametrize("map_id", ["lee", "keegan", "foerster"])
+def test_a_classic_s1_drawing_counts_for_s1_even_where_the_map_leaves_skin_blank(atlas, map_id):
+    """Buttock, back of the thigh, calf and little toe: the places count for S1 (weakly) and
+    against L5, whatever the map; skin a map leaves to no root (Lee leaves the inner buttock
+    blank) is named and counts for no one."""
+    x = explore(
+        atlas,
+        cells(["sitting-bone", "thigh-back-lower", "calf-lower", "toe-little"], "right"),
+        map_id,
+    )
+    s1 = next(r for r in x.roots if r.ref.id == "S1")
+    [where] = [r for r in s1.reasons if r.place]
+    assert where.supports and 1 < where.factor <= 1.3, where.text
+    assert ids(x.roots, 1) == ["S1"]
+    l5 = [r for r in x.roots if r.ref.id == "L5"]
+    assert not l5 or l5[0].score < s1.score
+    if map_id == "lee":
+        assert "The map gives no root for sitting bone and inner buttock" in where.text

@@ -221,33 +221,50 @@ def _areas(pattern: Pattern, place: Place | None = None) -> list[tuple[str, str,
 
 
 def _share_factor(m: RankingMethod, share: float) -> float:
-    """From the outside factor (no part covered) to the inside factor (all of it covered),
-    evenly on the log scale the scores add on."""
-    return math.exp((1 - share) * math.log(m.place_outside) + share * math.log(m.place_inside))
+    """A dermatome that covers a real share of the marked skin counts for its root, the more
+    the larger the share (all of it: the inside factor); one that covers (almost) none of it
+    counts against (the outside factor). A pattern over several dermatomes is the rule, so a
+    share short of all is no evidence against."""
+    if share < m.place_least_share:
+        return m.place_outside
+    return math.exp(share * math.log(m.place_inside))
 
 
 def _geometric_reasons(atlas: Atlas, m: RankingMethod, pattern: Pattern, map_id: str) -> dict[str, Reason]:
     """Where it hurts, measured on the drawing: for each root, the share of each marked place
-    its dermatome covers in the map, averaged over the places (each place counts the same,
-    as each one is something the patient pointed at, however small)."""
+    its dermatome covers in the map, out of the part of that place the map gives to any root,
+    averaged over the places (each place counts the same, as each one is something the patient
+    pointed at, however small). Skin a map leaves to no root (Lee's map leaves much of the
+    buttock and calf blank) is no evidence for or against any root, so it is left out; a place
+    the map leaves wholly blank says nothing."""
     coverage = atlas.coverage
     assert coverage is not None
-    each = [(p, coverage.cover(_areas(pattern, p)).dermatomes.get(map_id, {})) for p in pattern.places]
     record = atlas.maps[map_id]
+    drawn = [rid for rid in atlas.roots if rid not in record.not_drawn]
+    each = [(p, coverage.cover(_areas(pattern, p)).dermatomes.get(map_id, {})) for p in pattern.places]
+    told, blank = [], []
+    for p, found in each:
+        total = sum(found.get(r, 0.0) for r in drawn)
+        if total >= m.place_least_share:
+            told.append((p, found, total))
+        else:
+            blank.append(_place_name(atlas, p).lower())
+    if not told:
+        return {}  # the map gives none of the marked skin to a root: it cannot tell them apart
     roots: dict[str, Reason] = {}
-    for rid in atlas.roots:
-        if rid in record.not_drawn:
-            continue  # this map says nothing about the root, so the drawing cannot either
-        share = sum(found.get(rid, 0.0) for _, found in each) / len(each)
+    for rid in drawn:
+        share = sum(min(1.0, found.get(rid, 0.0) / total) for _, found, total in told) / len(told)
         parts = [
             f"{_place_name(atlas, p).lower()} {_pct(found.get(rid, 0.0))}"
-            for p, found in each
+            for p, found, _ in told
             if found.get(rid, 0.0) >= m.place_least_share
         ]
         factor = _share_factor(m, share)
         text = (
-            f"The {rid} dermatome ({record.name}) covers {_pct(share)} of the marked places"
+            f"The {rid} dermatome ({record.name}) covers {_pct(share)} of the marked places, "
+            "counting only the skin this map gives to a root"
             + (f" ({', '.join(parts)})." if parts else ".")
+            + (f" The map gives no root for {', '.join(blank)}." if blank else "")
             + " Where it hurts is weak evidence on its own."
         )
         roots[rid] = Reason(text, factor > 1, factor, False, (*LOCATION_SOURCES, *record.sources), place=True)
@@ -321,10 +338,11 @@ def explore(atlas: Atlas, pattern: Pattern, map_id: str | None = None) -> Explor
     root_reasons: dict[str, list[Reason]] = {}
     cond_reasons: dict[str, list[Reason]] = {}
     map_id = map_id or next(iter(atlas.maps), None)
-    if pattern.places and atlas.coverage is not None and map_id is not None:
-        by_root = _geometric_reasons(atlas, m, pattern, map_id)
+    measured = bool(pattern.places) and atlas.coverage is not None and map_id is not None
+    if measured:
+        by_root = _geometric_reasons(atlas, m, pattern, map_id)  # type: ignore[arg-type]
         root_reasons = {rid: [r] for rid, r in by_root.items()}
-    for rid in atlas.roots if not root_reasons else ():
+    for rid in atlas.roots if not measured else ():
         covered = set(atlas.regions_for_root(rid))
         reason = _location_reason(atlas, m, pattern, covered, f"the {rid} skin area")
         if reason:
