@@ -105,3 +105,40 @@ def test_the_explorer_measures_with_the_map_on_show(window, qtbot):
     roots = window.panel.exploration.roots
     assert "L3" in [r.ref.id for r in roots]
     assert "Keegan & Garrett 1948" in window.panel.toPlainText()
+
+
+def _mouse(canvas, etype, pos, button, buttons):
+    from PySide6.QtGui import QMouseEvent
+
+    viewport = canvas.viewport()
+    event = QMouseEvent(
+        etype, pos, viewport.mapToGlobal(pos), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_a_drag_that_starts_on_the_body_pans_and_keeps_the_selection(window, qtbot):
+    """Found by a newcomer: a quick pan over the body replaced the page being explained."""
+    from PySide6.QtCore import QEvent, QPointF
+
+    window.state.select("regions", "calf-posterior", "left")
+    QApplication.processEvents()
+    canvas = window.canvas
+    cell = canvas.items_for("places", "calf-lower", "left", "posterior")[0]
+    start = canvas.to_viewport(canvas.interior_point(cell))
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    before = canvas.vb.viewRange()
+    for steps in (0, 6):  # no move seen in between (a fast flick), then a slow, real drag
+        _mouse(canvas, QEvent.Type.MouseMove, start, none, none)
+        _mouse(canvas, QEvent.Type.MouseButtonPress, start, left, left)
+        for k in range(1, steps + 1):
+            qtbot.wait(15)  # pyqtgraph ignores moves closer than 10 ms apart
+            _mouse(canvas, QEvent.Type.MouseMove, start + QPointF(8 * k, 4 * k), none, left)
+        _mouse(canvas, QEvent.Type.MouseButtonRelease, start + QPointF(48, 24), left, none)
+        QApplication.processEvents()
+        current = window.state.current
+        assert (current.kind, current.id) == ("regions", "calf-posterior"), steps
+    assert canvas.vb.viewRange() != before  # the slow drag panned
+    # a click that stays put still selects
+    click_item(window, "places", "calf-lower", "left", "posterior")
+    assert window.state.current.id == "calf-lower"

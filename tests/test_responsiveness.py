@@ -98,3 +98,18 @@ def test_pattern_panel_built_during_a_presentation_is_enlarged_too(window, qtbot
     assert body_pixel_size(window.pattern_panel) < BODY_PX
 
 
+
+
+def test_the_wheel_cannot_zoom_the_drawing_away(window, qtbot):
+    """Found by a newcomer: fifteen notches in gave a screen of flat colour, thirty out a dot."""
+    canvas = window.canvas
+    whole = max(r.height() for r in canvas.view_rects.values())
+    for notches in (-40, 60):
+        for _ in range(abs(notches) // 5):
+            _wheel(canvas, 5 if notches > 0 else -5)
+        qtbot.waitUntil(lambda: not canvas.zoom_preview.active, timeout=REST_MS * 8)
+        (x0, x1), (y0, y1) = canvas.vb.viewRange()
+        if notches < 0:
+            assert y1 - y0 <= 3.01 * whole  # out: the drawing still fills a third of the view
+        else:
+            assert y1 - y0 >= whole / 40 * 0.99  # in: a toe at most fills the view

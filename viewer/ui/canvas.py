@@ -78,6 +78,10 @@ TITLE_Y = -34.0
 RING = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
 
+#: the view's height may shrink to the drawing's height divided by this, and no further
+ZOOM_IN_LIMIT = 40
+#: a release this far (pixels) from its press ends a drag, not a click
+DRAG_PX = 6
 #: room for the pictures of every shape in each look it has taken, at full-HD size
 PIXMAP_CACHE_KB = 64 * 1024
 
@@ -135,10 +139,12 @@ class AtlasCanvas(pg.GraphicsView):
         self.vb.addItem(self.hover_label, ignoreBounds=True)
         self.vb.sigTransformChanged.connect(self._on_transform)
         self.zoom_preview = ZoomPreview(self, self.vb.childGroup)
+        self.drag_ended = False  # true while a release that ends a drag is handled
         self._build_controls()
         state.subscribe(self._on_state)
         state.subscribe_views(self.show_view)
         self._set_click_takers(state.mode == "pattern")
+        self._limit_zoom()
         self.fit()
 
     # -- building -------------------------------------------------------------------------
@@ -319,7 +325,18 @@ class AtlasCanvas(pg.GraphicsView):
 
     def mousePressEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
         self.zoom_preview.end()  # a click is aimed at the real drawing
+        self._pressed_at = ev.position()
         super().mousePressEvent(ev)
+
+    def mouseReleaseEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        # a release away from the press ends a drag (a pan), never a click on what lay under
+        # the press: pyqtgraph can take a quick drag for a click when it saw no move in between
+        moved = ev.position() - getattr(self, "_pressed_at", ev.position())
+        self.drag_ended = moved.manhattanLength() > DRAG_PX  # shapes refuse the click then
+        try:
+            super().mouseReleaseEvent(ev)
+        finally:
+            self.drag_ended = False
 
     def _on_transform(self, *_args: object) -> None:
         """A highlight repaints much of the drawing; the unchanging parts are then blitted from
@@ -411,7 +428,9 @@ class AtlasCanvas(pg.GraphicsView):
         """What a click on the skin selects: fine places when the drawing has them."""
         found = getattr(self, "_skin", None)
         if found is None:
-            found = self._skin = "places" if ("places" in {k for k, _ in self._by_key}) else "regions"
+            found = self._skin = (
+                "places" if ("places" in {k for k, _ in self._by_key}) else "regions"
+            )
         return found
 
     # -- the dermatome and territory layers -------------------------------------------------
@@ -748,6 +767,27 @@ class AtlasCanvas(pg.GraphicsView):
         self.legend.setVisible(shown)
         self._place_controls()
 
+    def _limit_zoom(self) -> None:
+        """Zoom and pan stay where the drawing is useful: out to three times the whole
+        drawing, in to a fortieth of its height (a toe fills the view), and never so far off
+        that the drawing leaves the screen."""
+        whole = QRectF()
+        for r in self.view_rects.values():
+            whole = whole.united(r)
+        if whole.isEmpty():
+            return
+        w, h = whole.width(), whole.height()
+        self.vb.setLimits(
+            xMin=whole.left() - w,
+            xMax=whole.right() + w,
+            yMin=whole.top() - h,
+            yMax=whole.bottom() + h,
+            minXRange=h / ZOOM_IN_LIMIT,
+            maxXRange=3 * max(w, h),
+            minYRange=h / ZOOM_IN_LIMIT,
+            maxYRange=3 * max(w, h),
+        )
+
     def fit(self) -> None:
         rect = QRectF()
         for name, r in self.view_rects.items():
@@ -801,7 +841,11 @@ class AtlasCanvas(pg.GraphicsView):
                     self.state.select("regions", s.content_id or "", s.side)  # type: ignore[arg-type]
                 ev.accept()
                 return
-            items = [i for i in self.items_for("regions", cur.id, cur.side if cur.side != BOTH else None) if i.isVisible()]
+            items = [
+                i
+                for i in self.items_for("regions", cur.id, cur.side if cur.side != BOTH else None)
+                if i.isVisible()
+            ]
             nxt = self.neighbour(items[0], key) if items else None
             if nxt is not None:
                 s = nxt.shape_data
@@ -841,6 +885,7 @@ class AtlasCanvas(pg.GraphicsView):
             i
             for i in self.items
             if i.parentItem() is layer
+            and i.takes_clicks  # a lifted, highlighted region lets clicks through to its places
             and (i.zValue() > item.zValue() or (i.zValue() == item.zValue() and i is not item))
         ]
         # stay a few pixels clear of items on top: pyqtgraph picks within a small radius

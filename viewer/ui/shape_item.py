@@ -278,6 +278,10 @@ class ShapeItem(QGraphicsRectItem):
     def mouseClickEvent(self, ev: object) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
             return
+        scene = self.scene()
+        if scene is not None and any(getattr(v, "drag_ended", False) for v in scene.views()):
+            ev.ignore()  # type: ignore[attr-defined]
+            return  # the release ended a pan far from the press: not a click on this shape
         if self.wants(ev.pos()):  # type: ignore[attr-defined]
             ev.accept()  # type: ignore[attr-defined]
             self.sigClicked.emit(self, ev.modifiers())  # type: ignore[attr-defined]
