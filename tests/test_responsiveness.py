@@ -113,3 +113,25 @@ def test_the_wheel_cannot_zoom_the_drawing_away(window, qtbot):
             assert y1 - y0 <= 3.01 * whole  # out: the drawing still fills a third of the view
         else:
             assert y1 - y0 >= whole / 40 * 0.99  # in: a toe at most fills the view
+
+
+def test_a_part_drawn_only_on_the_hidden_view_brings_both_views(window, qtbot):
+    """Found by a newcomer: searching "calf" on the front view lit nothing."""
+    from tests.ui_driver import states
+    from viewer.ui.shape_item import State
+
+    window.registry["view-anterior"].trigger()
+    QApplication.processEvents()
+    assert not window.canvas.layers["posterior"].isVisible()
+    window.search.setText("calf")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.state.current.id == "calf-posterior"
+    assert window.canvas.layers["posterior"].isVisible()
+    assert State.SELECTED in states(window, "regions", "calf-posterior", None, "posterior")
+    assert "other view" in window.statusBar().currentMessage()
+    # a part the front view draws keeps the front view alone
+    window.registry["view-anterior"].trigger()
+    window.state.select("regions", "groin", "left")
+    QApplication.processEvents()
+    assert not window.canvas.layers["posterior"].isVisible()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from viewer.content.atlas import Atlas
 from viewer.drawing.shapes import LAYER_KINDS, View
-from viewer.state.app_state import BOTH, MARKABLE, AppState
+from viewer.state.app_state import BOTH, MARKABLE, AppState, Target
 from viewer.ui import palette
 from viewer.ui.legend import Legend, swatch
 from viewer.ui.qt_paths import to_painter_path
@@ -853,6 +853,14 @@ class AtlasCanvas(pg.GraphicsView):
             ev.accept()
             return
         super().keyPressEvent(ev)
+
+    def draws(self, target: Target) -> bool:
+        """Whether the views on show draw the target itself (a region, place, root or nerve), or
+        the target is not a part of the drawing at all (a condition, an exercise...)."""
+        if target.kind not in ("regions", "places", "roots", "nerves"):
+            return True
+        items = self.items_for(target.kind, target.id)
+        return not items or any(i.parentItem().isVisible() for i in items)
 
     def items_for(
         self, kind: str, content_id: str, side: str | None = None, view: str | None = None
