@@ -135,3 +135,37 @@ def test_a_part_drawn_only_on_the_hidden_view_brings_both_views(window, qtbot):
     window.state.select("regions", "groin", "left")
     QApplication.processEvents()
     assert not window.canvas.layers["posterior"].isVisible()
+
+
+def _underlined_links(panel) -> int:
+    doc = QTextBrowser.document(panel)
+    count, block = 0, doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            count += bool(fmt.anchorHref() and fmt.fontUnderline())
+            it += 1
+        block = block.next()
+    return count
+
+
+def test_leaving_a_presentation_restores_every_page_seen_during_it(window):
+    """Found by a newcomer: after F5 and Esc every link stayed underlined; pages seen while
+    presenting also kept their big text."""
+    window.state.select("roots", "L5")
+    QApplication.processEvents()
+    normal = body_pixel_size(window.panel)
+    assert _underlined_links(window.panel) == 0
+    window.presentation.enter()
+    window.state.select("nerves", "sural")
+    window.state.select("roots", "L5")
+    QApplication.processEvents()
+    assert body_pixel_size(window.panel) >= BODY_PX
+    window.presentation.leave()
+    QApplication.processEvents()
+    for kind, rid in (("roots", "L5"), ("nerves", "sural")):
+        window.state.select(kind, rid)
+        QApplication.processEvents()
+        assert body_pixel_size(window.panel) == normal, rid
+        assert _underlined_links(window.panel) == 0, rid

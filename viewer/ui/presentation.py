@@ -125,7 +125,13 @@ class _TextScaler(QObject):
 
     def detach(self) -> None:
         self.view.textChanged.disconnect(self.apply)
-        if self._unscaled:
+        restyle = getattr(self.view, "restyle", None)
+        if restyle is not None:
+            # the side panel keeps its laid-out pages: every page seen while presenting was
+            # scaled in place, so it lays them out afresh (a round trip through toHtml would
+            # also underline every link)
+            restyle()
+        elif self._unscaled:
             self.view.setHtml(self._unscaled)
 
 
