@@ -1,5 +1,7 @@
 """Fine places (cells of the regions): content, drawing, check, measured roots, saved patterns."""
 
+import re
+
 import pytest
 
 from tests.cli_driver import run
@@ -191,3 +193,18 @@ def test_the_text_reader_knows_the_places_words(atlas):
     reading = read_description(atlas, "pain at my left outer ankle and in the left calf")
     assert Place("ankle-outer", "left", "places") in reading.pattern.places
     assert Place("calf-posterior", "left") in reading.pattern.places
+
+
+def test_a_place_page_says_where_a_map_leaves_the_skin_without_a_root(atlas):
+    """Found by a newcomer: Lee's low shares on the calf read as a weak answer, not a gap."""
+    from viewer.content.explain import explain
+
+    def lee(pid):
+        facts = explain(atlas, "places", pid).facts
+        return next(f for f in facts if f.label.startswith("Dermatome, Lee"))
+
+    calf = lee("calf-upper-outer")
+    assert re.match(r"About \d+ % of it has no root in this map; the rest:", calf.text)
+    assert [r.id for r in calf.refs][:1] == ["S2"]
+    assert lee("sitting-bone").text.startswith("This map names no root for this skin")
+    assert lee("toe-little").text == ""  # wholly given to S1: nothing to add

@@ -193,7 +193,15 @@ def explain_place(atlas: Atlas, pid: str) -> Explanation:
                 replace(ref(atlas, "roots", root), name=f"{root} ({_percent(share)})")
                 for root, share in found
             )
-            text = "" if found else "No dermatome of this map covers a tenth of it."
+            named = min(1.0, sum(share for _, share in found))
+            if not found:
+                text = "This map names no root for this skin (no dermatome covers a tenth of it)."
+            elif named < 0.5:
+                # Lee's map leaves skin blank where people vary too much; say so, or the low
+                # shares read as a weak answer rather than an honest gap
+                text = f"About {_percent(1 - named)} of it has no root in this map; the rest:"
+            else:
+                text = ""
             facts.append(Fact(f"Dermatome, {record.name}", text, shares))
             sources.update(dict.fromkeys(record.sources))
             if map_id == default_map:
