@@ -338,11 +338,13 @@ def explore(atlas: Atlas, pattern: Pattern, map_id: str | None = None) -> Explor
     root_reasons: dict[str, list[Reason]] = {}
     cond_reasons: dict[str, list[Reason]] = {}
     map_id = map_id or next(iter(atlas.maps), None)
-    measured = bool(pattern.places) and atlas.coverage is not None and map_id is not None
-    if measured:
-        by_root = _geometric_reasons(atlas, m, pattern, map_id)  # type: ignore[arg-type]
+    # the map the places are measured with on the drawing (which may say nothing), or None:
+    # without the drawing, marked regions are counted against the roots' region lists
+    measure_with = map_id if pattern.places and atlas.coverage is not None else None
+    if measure_with is not None:
+        by_root = _geometric_reasons(atlas, m, pattern, measure_with)
         root_reasons = {rid: [r] for rid, r in by_root.items()}
-    for rid in atlas.roots if not measured else ():
+    for rid in atlas.roots if measure_with is None else ():
         covered = set(atlas.regions_for_root(rid))
         reason = _location_reason(atlas, m, pattern, covered, f"the {rid} skin area")
         if reason:

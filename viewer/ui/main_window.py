@@ -826,17 +826,18 @@ class MainWindow(QMainWindow):
         if self._pattern_panel is not None:
             self._pattern_panel.setVisible(drawing)
         target = state.current
-        if target is not None and state.shown != ALL_VIEWS and not self.canvas.draws(target):
-            # drawn only on the view that is hidden (the calf is on the back): show both views,
-            # rather than a drawing with nothing lit
-            state.show_view(ALL_VIEWS)
+        if target is not None:
             name = self.atlas.record(target.kind, target.id).name
-            self.statusBar().showMessage(
-                tr("{name} is drawn on the other view: both views shown").format(name=name), 6000
-            )
-        if target is not None:  # what a screen reader says about the drawing now
+            if state.shown != ALL_VIEWS and not self.canvas.draws(target):
+                # drawn only on the view that is hidden (the calf is on the back): show both
+                # views, rather than a drawing with nothing lit
+                state.show_view(ALL_VIEWS)
+                self.statusBar().showMessage(
+                    tr("{name} is drawn on the other view: both views shown").format(name=name),
+                    6000,
+                )
+            # what a screen reader says about the drawing now
             side = f" ({tr(target.side)})" if target.side else ""
-            name = self.atlas.record(target.kind, target.id).name
             self.canvas.setAccessibleDescription(tr("Selected: {name}").format(name=name + side))
         elif drawing:
             n = len(state.pattern.places)

@@ -67,6 +67,10 @@ class SidePanel(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
         self._pending: str | None = None  # a long page whose opening only is on show
+        self._finish = QTimer(self)  # one timer, restarted by each paint of an opening
+        self._finish.setSingleShot(True)
+        self._finish.setInterval(FINISH_MS)
+        self._finish.timeout.connect(self.finish_page)
         self._welcome_default = super().document()
         self.setMinimumWidth(320)
         # the scroll bar always shows: one that came and went with long and short pages changed
@@ -95,9 +99,9 @@ class SidePanel(QTextBrowser):
     def _show(self, html: str) -> None:
         """Show a page. A page seen recently is swapped in laid out. A long new page is shown
         in two steps: first its opening sections, as much as fills the panel, within the same
-        frame as the click; then, once that frame is on screen (FINISH_MS), the whole page, which lays out
-        the same opening identically, so the swap does not show. Parsing and laying out a
-        long page took up to 30 ms, twice a frame."""
+        frame as the click; then, once that frame is on screen (FINISH_MS), the whole page,
+        which lays out the same opening identically, so the swap does not show. Parsing and
+        laying out a long page took up to 30 ms, twice a frame."""
         self._pending = None
         doc = self._documents.get(html)
         if doc is None:
@@ -119,10 +123,11 @@ class SidePanel(QTextBrowser):
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(ev)
         if self._pending is not None:
-            QTimer.singleShot(FINISH_MS, self.finish_page)
+            self._finish.start()
 
     def finish_page(self) -> None:
         """Put the whole page in place of its opening, if that is still on show."""
+        self._finish.stop()
         html, self._pending = self._pending, None
         if html is None:
             return
