@@ -169,3 +169,14 @@ def test_leaving_a_presentation_restores_every_page_seen_during_it(window):
         QApplication.processEvents()
         assert body_pixel_size(window.panel) == normal, rid
         assert _underlined_links(window.panel) == 0, rid
+
+
+def test_the_disclaimer_stays_whole_at_1024x768_beside_the_hover_name(window, qtbot):
+    """The hover name takes the room left of the disclaimer, never the disclaimer's own."""
+    window.resize(1024, 768)
+    QApplication.processEvents()
+    click_item(window, "places", "ankle-outer", "left", "posterior")  # a hover name on show
+    QApplication.processEvents()
+    assert window.hover_name.text()
+    assert window.disclaimer.isVisible()
+    assert window.disclaimer.width() >= window.disclaimer.sizeHint().width()

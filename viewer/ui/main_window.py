@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QWidget,
@@ -189,23 +190,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.disclaimer = QLabel(tr(DISCLAIMER))
         self.disclaimer.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addPermanentWidget(self.disclaimer, 1)
+        self.statusBar().addPermanentWidget(self.disclaimer)  # always whole, at the right
         self.hover_name = QLabel("")
         self.hover_name.setTextFormat(Qt.TextFormat.PlainText)  # content text is never markup
         self.hover_name.setStyleSheet("padding: 2px 6px;")
-        # as wide as the longest name it can show, once: a label that resized with each hover
-        # relaid and repainted the whole window at every move of the mouse
-        metrics = self.hover_name.fontMetrics()
-        longest = max(
-            (
-                metrics.horizontalAdvance(f"{record.name} ({tr('right')})")
-                for kind in ("regions", "roots", "nerves")
-                for record in getattr(atlas, kind).values()
-            ),
-            default=200,
-        )
-        self.hover_name.setFixedWidth(longest + 16)
-        self.statusBar().addWidget(self.hover_name)
+        # the room left of the disclaimer, whatever the name: a label that resized with each
+        # hover relaid and repainted the whole window at every move of the mouse
+        self.hover_name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.hover_name, 1)
         self.canvas.sigHoverName.connect(self.hover_name.setText)
         self._searching = False
         self.content_problems: list[str] = []
