@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from viewer.content.atlas import Atlas
 from viewer.drawing.shapes import LAYER_KINDS, View
 from viewer.state.app_state import BOTH, MARKABLE, AppState, Target
-from viewer.ui import palette
+from viewer.ui import palette, pointer_targets
 from viewer.ui.legend import Legend, swatch
 from viewer.ui.qt_paths import to_painter_path
 from viewer.ui.shape_item import (
@@ -93,6 +93,8 @@ class AtlasCanvas(pg.GraphicsView):
     def __init__(self, atlas: Atlas, views: list[View], state: AppState, parent=None):
         self._room = (0, 0)  # pixels kept free above and below the drawing
         super().__init__(parent, background="w")
+        pointer_targets.install(self.scene(), self._pointer_candidates)
+        self._shape_bounds: list[tuple[QRectF, ShapeItem]] | None = None
         self.atlas = atlas
         self.views = views
         self.state = state
@@ -312,6 +314,25 @@ class AtlasCanvas(pg.GraphicsView):
     def _cache_at_rest(self, item: QGraphicsItem) -> None:
         item.setCacheMode(CACHED)
         self._static.append(item)
+
+    # -- pointer ---------------------------------------------------------------------------
+    def _pointer_candidates(self, point: QPointF, near: QRectF) -> list[QGraphicsItem]:
+        """The items a hover, click or drag near ``point`` may reach (see pointer_targets): the
+        shapes whose bounds meet ``near``, found from their bounds in the drawing's coordinates
+        (shapes never move within it), and the ViewBox, which pans and zooms."""
+        group = self.vb.childGroup
+        if self._shape_bounds is None:
+            # topmost first where z is equal, as Qt lists them: later siblings lie on top
+            self._shape_bounds = [
+                (item.mapRectToItem(group, item.boundingRect()), item)
+                for item in reversed(self.items)
+            ]
+        box = group.mapRectFromScene(near)
+        found: list[QGraphicsItem] = [
+            item for rect, item in self._shape_bounds if rect.intersects(box)
+        ]
+        found.append(self.vb)
+        return found
 
     # -- wheel zoom ------------------------------------------------------------------------
     def wheelEvent(self, ev) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ PATTERN_CACHE = 32
 DOCUMENT_CACHE = 48
 #: A new page longer than this shows its opening sections first (see SidePanel._show):
 #: about a panel's height of text at the default size (a longer opening if that falls short).
-HEAD_CHARS = 3000
+HEAD_CHARS = 4500
 #: the whole page replaces its opening this long after the opening was painted (a few frames,
 #: so the click's own frame is surely on screen, and a quick next click makes it unneeded)
 FINISH_MS = 50
@@ -98,23 +98,22 @@ class SidePanel(QTextBrowser):
 
     def _show(self, html: str) -> None:
         """Show a page. A page seen recently is swapped in laid out. A long new page is shown
-        in two steps: first its opening sections, as much as fills the panel, within the same
-        frame as the click; then, once that frame is on screen (FINISH_MS), the whole page,
-        which lays out the same opening identically, so the swap does not show. Parsing and
-        laying out a long page took up to 30 ms, twice a frame."""
+        in two steps: first its opening sections, within the same frame as the click; then,
+        once that frame is on screen (FINISH_MS), the whole page, which lays out the same
+        opening identically, so the swap does not show. Parsing and laying out a long page took
+        up to 30 ms, twice a frame. The opening is laid out once, by the panel itself, which
+        lays out only what it shows; its scroll range then says whether it fills the panel
+        (measuring it first laid it out twice: the panel lays out any new document afresh)."""
         self._pending = None
         doc = self._documents.get(html)
         if doc is None:
             size = HEAD_CHARS
             while (head := opening_of(html, size)) is not None:
-                shown = self._document(head)
-                shown.setTextWidth(self.viewport().width())
-                if shown.size().height() > self.viewport().height():
-                    self._set_document(shown)
+                self._set_document(self._document(head))
+                if self.verticalScrollBar().maximum() > 0:  # the opening fills the panel
                     self._pending = html  # finished soon after the opening is painted
                     return
-                shown.deleteLater()  # too short to fill the panel: a longer opening
-                size = len(head) * 2
+                size = len(head) * 2  # too short to fill the panel: a longer opening
             doc = self._remember(html, self._document(html))
         else:
             self._documents.move_to_end(html)
