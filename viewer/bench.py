@@ -276,7 +276,7 @@ class Rig:
         self._last_move = time.perf_counter()
 
     def mouse(self, etype: Any, pos: Any, button: Any = None, buttons: Any = None) -> None:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QEvent, Qt
         from PySide6.QtGui import QMouseEvent
 
         viewport = self.canvas.viewport()
@@ -289,6 +289,9 @@ class Rig:
             Qt.KeyboardModifier.NoModifier,
         )
         self.app.sendEvent(viewport, event)
+        if etype == QEvent.Type.MouseMove:
+            # pyqtgraph dates a move when it has handled it, so the next move is spaced from here
+            self._last_move = time.perf_counter()
 
     def wheel(self, pos: Any, notches: int) -> None:
         send_wheel(self.canvas.viewport(), pos, notches)
