@@ -180,3 +180,18 @@ def test_the_disclaimer_stays_whole_at_1024x768_beside_the_hover_name(window, qt
     assert window.hover_name.text()
     assert window.disclaimer.isVisible()
     assert window.disclaimer.width() >= window.disclaimer.sizeHint().width()
+
+
+def test_pages_of_what_can_be_clicked_are_made_ahead(window, qtbot, monkeypatch):
+    panel = window.panel
+    qtbot.waitUntil(lambda: panel.made_ahead, timeout=20000)
+    import viewer.ui.side_panel as side_panel
+
+    def not_again(*_args, **_kwargs):
+        raise AssertionError("a page made at the click, not ahead")
+
+    monkeypatch.setattr(side_panel, "explain", not_again)
+    for kind, rid, side in (("places", "ankle-outer", "right"), ("roots", "L4", "left")):
+        click_item(window, kind, rid, side)
+        assert window.state.current.id == rid
+    assert "L4 nerve root" in panel.toPlainText()

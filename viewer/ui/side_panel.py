@@ -85,6 +85,7 @@ class SidePanel(QTextBrowser):
         state.subscribe(self._on_state)
         self._on_state(state)
         self._ahead = iter(self._clickable_targets())
+        self.made_ahead = False  # every clickable page made
         self._ahead_timer = QTimer(self)  # 0 ms: runs whenever no input or paint is waiting
         self._ahead_timer.timeout.connect(self._make_next_page)
         QTimer.singleShot(PREFETCH_AFTER_MS, self, self._ahead_timer.start)
@@ -102,6 +103,7 @@ class SidePanel(QTextBrowser):
                 self.html_for(target)
                 return
         self._ahead_timer.stop()
+        self.made_ahead = True
 
     def set_theme(self, theme: Theme) -> None:
         """Colours come from the theme's style sheet; the page HTML carries none, so the pages
