@@ -24,9 +24,12 @@ from viewer.state.app_state import AppState, Target
 PATTERN_CACHE = 32
 #: Laid-out documents kept, so showing a page again costs a swap, not a parse and a layout.
 DOCUMENT_CACHE = 48
-#: A new page longer than this shows its opening sections first (see SidePanel._show):
-#: about a panel's height of text at the default size (a longer opening if that falls short).
-HEAD_CHARS = 4500
+#: A new long page shows its opening sections first (see SidePanel._show): about a panel's
+#: worth of text at the default size (a longer opening if that falls short). The page's HTML
+#: starts with its style sheet; then about this many characters of HTML fill a square pixel
+#: of the panel (4500 characters filled the 542 x 826 panel of a 1400 x 900 window).
+HEAD_STYLE_CHARS = 900
+HEAD_CHARS_PER_PIXEL = 0.008
 #: Pages of what the drawing offers to click are made ahead, one per idle moment, starting this
 #: long after the window opens (well after its first paint): making a page took a click 1-3 ms.
 PREFETCH_AFTER_MS = 400
@@ -132,7 +135,8 @@ class SidePanel(QTextBrowser):
         self._pending = None
         doc = self._documents.get(html)
         if doc is None:
-            size = HEAD_CHARS
+            area = self.viewport().width() * self.viewport().height()
+            size = HEAD_STYLE_CHARS + round(HEAD_CHARS_PER_PIXEL * area)
             while (head := opening_of(html, size)) is not None:
                 self._set_document(self._document(head))
                 if self.verticalScrollBar().maximum() > 0:  # the opening fills the panel
