@@ -240,4 +240,6 @@ class PatternPanel(QWidget):
                 for m in pattern.marks
                 if m.finding in self.atlas.findings and self.atlas.findings[m.finding].group in groups
             )
-            self.tabs.setTabText(index, f"{tr(title)} ({answered})" if answered else tr(title))
+            text = f"{tr(title)} ({answered})" if answered else tr(title)
+            if self.tabs.tabText(index) != text:  # a tab's text set again relays the tabs out
+                self.tabs.setTabText(index, text)
