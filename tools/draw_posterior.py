@@ -746,7 +746,7 @@ def draw_labels(svg: Svg) -> None:
         ((728, 580), (614, 580), "Sciatic nerve", "start"),
         ((718, 930), (621, 935), "Common fibular n.", "start"),
         ((722, 1090), (588, 1090), "Tibial n.", "start"),
-        ((718, 1200), (598, 1200), "Sural n.", "start"),
+        ((718, 1160), (597, 1160), "Sural n.", "start"),
         ((728, 300), (MID + 80, 252), "Femoral n. (to front)", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:
