@@ -236,7 +236,8 @@ def lay_out(
     the labels placed before it and of ``outlines`` (unless it was drawn over them), inside its
     view's part of the screen (``areas``), and off the edges of ``frames`` too if it can be: a
     label inside an inset's frame (its title) stays inside it or moves out of it, never across
-    its edge."""
+    its edge (with no room either way it is hidden)."""
+    frames = list(frames)
     hard = [(p, p.boundingRect(), False) for p in outlines]
     soft = hard + [(p, p.boundingRect(), True) for p in frames]
     taken: list[QRectF] = []
@@ -250,7 +251,10 @@ def lay_out(
         gap = SIDE_GAP * spot.rect.height() * factor
         area = areas[spot.layer]
         found: Placement | None = None
-        for keep_out in (soft, hard):
+        # an inset's title (drawn inside its frame) never crosses the frame: hidden if no room
+        home = spot.placed_rect(1.0, QPointF(), QPointF())
+        framed = any(p.contains(home) for p in frames)
+        for keep_out in (soft,) if framed else (soft, hard):
             for text, form, shift in spot.forms:
                 height = form.height() * factor
                 for origin in spot.origins(form):
