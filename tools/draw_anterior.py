@@ -52,6 +52,10 @@ INNER_STRIP = 26.0  # width of the inner-thigh strip (obturator skin)
 SADDLE_FRONT = [(0, 474), (9, 474), (11, 492), (9, 508), (0, 510)]  # perineum between the legs
 #: the creases above and below the knee: above it arching up round the kneecap, below it down
 KNEE_TOP_BOW, KNEE_BOTTOM_BOW = -12.0, 8.0
+#: the inner ankle bone (medial malleolus, L4's key sensory point): a small bump on the leg's inner
+#: edge, mostly inside it, so a dermatome or territory drawn up to that edge covers it (a bigger
+#: bump standing out of the outline stayed blank with L4's dot on it)
+MALLEOLUS = (x_at(INNER, ANKLE) + 3, ANKLE - 10)
 SHIN_SPLIT = 0.42  # fraction of the leg width, from the inner edge, where the shin crest runs
 
 
@@ -212,7 +216,7 @@ def draw_regions(svg: Svg) -> None:
             *crest[::-1],
             *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, crest[0][0], x_in_bottom, 4)[1:-1],
         ]
-        ankle_bump = ellipse_pts(x_at(INNER, ANKLE) - 2, ANKLE - 8, 13, 15, 24)
+        ankle_bump = ellipse_pts(*MALLEOLUS, 10, 13, 24)
         svg.path(multi_d([medial, ankle_bump], side), "region", f"region:leg-medial@{name}")
         lateral = [
             *crest,
@@ -530,7 +534,7 @@ KEY_POINTS = {  # ISNCSCI key sensory points on the front (offsets from the midl
     "L1": (84.0, 515.0),
     "L2": (112.0, 640.0),
     "L3": (40.0, 880.0),
-    "L4": (x_at(INNER, ANKLE) - 2, ANKLE - 8),
+    "L4": MALLEOLUS,
 }
 
 
