@@ -114,7 +114,7 @@ def _drawing_labels(window):
     ]
 
 
-def _skins(window):
+def _skins(window, role: str = "skin"):
     from viewer.ui.canvas import ITEM_ROLE
 
     return [
@@ -122,7 +122,7 @@ def _skins(window):
         for layer in window.canvas.layers.values()
         if layer.isVisible()
         for item in layer.childItems()
-        if isinstance(item, QGraphicsPathItem) and item.data(ITEM_ROLE) == "skin"
+        if isinstance(item, QGraphicsPathItem) and item.data(ITEM_ROLE) == role
     ]
 
 
@@ -142,8 +142,10 @@ def test_enlarged_labels_grow_away_from_the_body_and_never_overlap(qtbot, window
     QApplication.processEvents()
     labels = _drawing_labels(window)
     skins = _skins(window)
+    frames = _skins(window, "inset-frame")
     before = {lb: lb.sceneBoundingRect() for lb in labels}
     clear_before = {lb for lb in labels if not any(s.intersects(before[lb]) for s in skins)}
+    framed = {lb: f for lb in labels for f in frames if f.contains(before[lb])}  # inset titles
     show = Presentation(window.canvas, window.state, [], host=window)
     show.enter()
     QApplication.processEvents()
@@ -162,6 +164,8 @@ def test_enlarged_labels_grow_away_from_the_body_and_never_overlap(qtbot, window
             assert rect.right() <= before[lb].right() + px, lb.text()
         if lb in clear_before:
             assert not any(s.intersects(rect) for s in skins), lb.text()
+        if lb in framed:  # an inset's title stays inside its frame or clears it, never across it
+            assert framed[lb].contains(rect) or not framed[lb].intersects(rect), lb.text()
     for spot in show._spots:  # a label with no room takes its leader with it
         if spot.anchor in ("start", "end"):
             assert len(spot.leaders) == 1, spot.text

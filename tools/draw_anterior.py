@@ -52,6 +52,10 @@ INNER_STRIP = 26.0  # width of the inner-thigh strip (obturator skin)
 SADDLE_FRONT = [(0, 474), (9, 474), (11, 492), (9, 508), (0, 510)]  # perineum between the legs
 #: the creases above and below the knee: above it arching up round the kneecap, below it down
 KNEE_TOP_BOW, KNEE_BOTTOM_BOW = -12.0, 8.0
+#: the inner ankle bone (medial malleolus, L4's key sensory point): a small bump on the leg's inner
+#: edge, mostly inside it, so a dermatome or territory drawn up to that edge covers it (a bigger
+#: bump standing out of the outline stayed blank with L4's dot on it)
+MALLEOLUS = (x_at(INNER, ANKLE) + 3, ANKLE - 10)
 SHIN_SPLIT = 0.42  # fraction of the leg width, from the inner edge, where the shin crest runs
 
 
@@ -93,7 +97,18 @@ def crest_line() -> list[Point]:
     return pts
 
 
-FOOT_TOP = ANKLE + 6
+#: the foot starts where the leg ends (a gap here showed as a white band across a highlighted
+#: dermatome running from the shin onto the foot)
+FOOT_TOP = ANKLE
+#: how far forward the toes start, at v = 118 behind the big toe
+FOOT_LENGTH = 118.0
+
+
+def foot_front(u: float) -> float:
+    """Where the toes begin (v) at u across: a curve, furthest forward behind the big toe and
+    falling back towards the little toe (the metatarsal heads), so the toes do not sprout from a
+    straight line."""
+    return FOOT_LENGTH - 0.0025 * u * u
 
 
 def foot_point(u: float, v: float) -> Point:
@@ -109,11 +124,16 @@ AXIS = (0.18 / (1 + 0.18**2) ** 0.5, 1 / (1 + 0.18**2) ** 0.5)
 #: toe first; the first web space sits between the big and the second toe
 TOE_SPANS = [(-14.0, 14.0, 34.0), (22.0, 38.0, 26.0), (40.0, 56.0, 23.0), (58.0, 74.0, 20.0), (76.0, 90.0, 16.0)]
 TOES = [
-    toe_outline([foot_point(u0 + (u1 - u0) * i / 4, 118) for i in range(5)], length, AXIS)
+    toe_outline(
+        [foot_point(u, foot_front(u)) for u in (u0 + (u1 - u0) * i / 4 for i in range(5))], length, AXIS
+    )
     for u0, u1, length in TOE_SPANS
 ]
-FOOT_INNER_CURVE = catmull([(-2.0, 0.0), (-9.0, 40.0), (-12.0, 80.0), (-14.0, 118.0)], 6)
-FOOT_OUTER_CURVE = catmull([(90.0, 118.0), (90.0, 88.0), (87.0, 56.0), (83.0, 26.0), (80.0, 0.0)], 6)
+#: the foot's inner and outer edges, from the leg's edges at the ankle (u = 6 and 84) to the
+#: toes: the inner edge a little hollow at the arch, the outer edge full over the fifth
+#: metatarsal
+FOOT_INNER_CURVE = catmull([(6.0, 0.0), (-1.0, 34.0), (-9.0, 76.0), (-14.0, foot_front(-14.0))], 6)
+FOOT_OUTER_CURVE = catmull([(90.0, foot_front(90.0)), (92.0, 74.0), (89.0, 40.0), (84.0, 0.0)], 6)
 
 
 def draw_skin(svg: Svg) -> None:
@@ -196,7 +216,7 @@ def draw_regions(svg: Svg) -> None:
             *crest[::-1],
             *crease(KNEE_BOTTOM, KNEE_BOTTOM_BOW, crest[0][0], x_in_bottom, 4)[1:-1],
         ]
-        ankle_bump = ellipse_pts(x_at(INNER, ANKLE) - 2, ANKLE - 8, 13, 15, 24)
+        ankle_bump = ellipse_pts(*MALLEOLUS, 10, 13, 24)
         svg.path(multi_d([medial, ankle_bump], side), "region", f"region:leg-medial@{name}")
         lateral = [
             *crest,
@@ -209,16 +229,21 @@ def draw_regions(svg: Svg) -> None:
             foot_point(u, v)
             for u, v in (
                 *FOOT_INNER_CURVE,
-                (14, 118),
-                (14, 122),
-                (18, 134),
-                (22, 122),
-                (22, 118),
+                (14, foot_front(14)),
+                (14, foot_front(14) + 4),
+                (18, foot_front(18) + 16),
+                (22, foot_front(22) + 4),
+                (22, foot_front(22)),
                 *FOOT_OUTER_CURVE,
             )
         ]
         svg.path(poly_d(dorsum, side), "region", f"region:foot-dorsum@{name}")
-        web = [foot_point(14, 122), foot_point(18, 134), foot_point(22, 122), foot_point(18, 112)]
+        web = [
+            foot_point(14, foot_front(14) + 4),
+            foot_point(18, foot_front(18) + 16),
+            foot_point(22, foot_front(22) + 4),
+            foot_point(18, foot_front(18) - 6),
+        ]
         svg.path(poly_d(web, side), "region", f"region:first-web-space@{name}")
         svg.path(poly_d(TOES[0], side), "region", f"region:big-toe@{name}")
         svg.path(multi_d(TOES[1:4], side), "skin")
@@ -509,7 +534,7 @@ KEY_POINTS = {  # ISNCSCI key sensory points on the front (offsets from the midl
     "L1": (84.0, 515.0),
     "L2": (112.0, 640.0),
     "L3": (40.0, 880.0),
-    "L4": (x_at(INNER, ANKLE) - 2, ANKLE - 8),
+    "L4": MALLEOLUS,
 }
 
 
@@ -554,8 +579,9 @@ def _lerp_edge(edge: list[Point], v: float) -> float:
     return edge[0][0] if v < edge[0][1] else edge[-1][0]
 
 
-FOOT_IN_EDGE = [(-2.0, 0.0), (-8.0, 60.0), (-14.0, 118.0)]
-FOOT_OUT_EDGE = [(80.0, 0.0), (88.0, 60.0), (92.0, 118.0)]
+#: the foot's edges as (u, v) going down the foot, for surface coordinates
+FOOT_IN_EDGE = FOOT_INNER_CURVE
+FOOT_OUT_EDGE = FOOT_OUTER_CURVE[::-1]
 
 
 class AnteriorMapper:
@@ -591,11 +617,14 @@ class AnteriorMapper:
             dense = densify(pts, lambda p, q: int(max(abs(q[0] - p[0]), abs(q[1] - p[1])) * 10))
             out = []
             for a, b in dense:
-                v = b * 118.0
-                u_in, u_out = _lerp_edge(FOOT_IN_EDGE, v), _lerp_edge(FOOT_OUT_EDGE, v)
-                x, y = foot_point(u_in + (u_out - u_in) * a, v)
+                # b = 1 is the curved front edge where the toes begin, on both edges too
+                u_in = _lerp_edge(FOOT_IN_EDGE, b * FOOT_IN_EDGE[-1][1])
+                u_out = _lerp_edge(FOOT_OUT_EDGE, b * FOOT_OUT_EDGE[-1][1])
+                u = u_in + (u_out - u_in) * a
+                x, y = foot_point(u, b * foot_front(u))
                 out.append((MID + side * x, y))
-            return smooth(out, FOOT_ROUNDING)
+            # the edge on the ankle stays square, meeting a strip coming down the shin
+            return smooth(out, FOOT_ROUNDING, pinned=lambda q: abs(q[1] - FOOT_TOP) < 0.01)
         return None
 
     def toes(self, surface: str, which: list[int], side: int) -> list[list[Point]]:

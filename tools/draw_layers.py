@@ -122,14 +122,17 @@ KEEGAN: dict[str, list[Piece]] = {
                 (0.5, 800),
                 (0.3, 940),
                 (0.25, 1080),
-                (0.14, 1386),
+                (0.0, 1300),
+                (0.0, 1386),
                 (0.45, 1386),
                 (0.5, 1080),
                 (0.65, 940),
                 (1, 800),
             ],
         ),
-        ("top", [(0.0, 0.0), (0.26, 0.0), (0.3, 1.0), (0.0, 1.0)]),
+        # the band continues from the shin onto the foot without a step: the inner ankle (L4's
+        # key sensory point, the medial malleolus) and the inner side of the foot to the big toe
+        ("top", [(0.0, 0.0), (0.45, 0.0), (0.3, 1.0), (0.0, 1.0)]),
         ("toes-top", [0]),
     ],
     "L5": [
@@ -151,7 +154,7 @@ KEEGAN: dict[str, list[Piece]] = {
             ],
         ),
         ("front", [(1, 800), (0.65, 940), (0.5, 1080), (0.45, 1386), (1, 1386)]),
-        ("top", [(0.26, 0.0), (0.86, 0.0), (0.86, 1.0), (0.3, 1.0)]),
+        ("top", [(0.45, 0.0), (0.86, 0.0), (0.86, 1.0), (0.3, 1.0)]),
         ("toes-top", [1, 2, 3]),
         ("sole", R(0.0, 0.42, 0.3, 1.0)),
         ("toes-sole", [0, 1]),

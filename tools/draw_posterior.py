@@ -47,6 +47,14 @@ def catmull(points: list[Point], samples: int = 10) -> list[Point]:
     return out
 
 
+def closed_catmull(points: list[Point], samples: int = 8) -> list[Point]:
+    """A closed smooth outline through the points (given once each, not repeating the first):
+    round at every point, the join included."""
+    n = len(points)
+    dense = catmull([points[-1], *points, points[0], points[1]], samples)
+    return dense[samples : samples * (n + 1) + 1]
+
+
 def x_at(line: list[Point], y: float) -> float:
     """Offset of a contour (a polyline going down the page) at height y."""
     for (x0, y0), (x1, y1) in zip(line, line[1:]):
@@ -211,7 +219,9 @@ INNER = catmull(
         (54, 1388),
     ]
 )
-CREST = [(3, 300), (50, 290), (80, 250), (120, 228), (160, 236), (184, 250)]  # iliac crest line
+#: the iliac crest line, a smooth curve through these points (drawn as straight steps it read as a
+#: polygon on the edge of the low back and the buttock when either is highlighted)
+CREST = catmull([(3, 300), (50, 290), (80, 250), (120, 228), (160, 236), (184, 250)], 6)
 FOLD_Y = 522  # gluteal fold height at the outer edge
 KNEE_TOP, KNEE_BOTTOM, ANKLE = 885.0, 1005.0, 1388.0
 
@@ -284,7 +294,10 @@ def heel_outline() -> list[Point]:
 EDGE_WIDTH = 20.0
 SIDE_STRIP = 30.0  # width of the outer-thigh strip (side of the hip and thigh)
 INNER_STRIP = 20.0  # width of the inner-thigh strip seen from behind
-SADDLE = [(3, 440), (22, 446), (28, 470), (24, 498), (10, 508), (3, 505)]  # around the anus
+#: the skin round the anus, a smooth curve from the midline back to it; the buttock's inner edge
+#: follows it from the thigh, (10, 508), up to (22, 446)
+SADDLE = catmull([(3, 440), (22, 446), (28, 470), (24, 498), (10, 508), (3, 505)], 6)
+SADDLE_BUTTOCK_EDGE = SADDLE[6:25][::-1]
 
 
 EDGE_A = 0.74  # the outer edge of the foot: the last part of the sole across
@@ -324,7 +337,7 @@ def draw_regions(svg: Svg) -> None:
             *CREST,
             *slice_down(OUTER, crest_outer_y, FOLD_Y)[1:],
             *fold[::-1][1:],
-            *SADDLE[::-1][1:-1],
+            *SADDLE_BUTTOCK_EDGE,
         ]
         svg.path(poly_d(buttock, side), "region", f"region:buttock@{name}")
         svg.path(poly_d(SADDLE, side), "region", f"region:saddle@{name}")
@@ -546,18 +559,23 @@ SACRAL_Y = [312, 340, 366, 390]
 
 
 def draw_muscles(svg: Svg) -> None:
-    svg.comment("piriformis (decorative)")
-    shape = catmull(
+    svg.comment("piriformis (decorative): a pear-shaped belly from the sacrum, narrowing to its")
+    svg.comment("tendon on the top of the greater trochanter; the sciatic nerve leaves below it")
+    shape = closed_catmull(
         [
-            (42, 326),
-            (90, 348),
-            (140, 380),
-            (170, 398),
-            (172, 414),
-            (140, 404),
-            (92, 390),
-            (48, 374),
-            (42, 326),
+            (44, 330),
+            (72, 331),
+            (104, 346),
+            (138, 369),
+            (164, 391),
+            (177, 403),
+            (171, 412),
+            (150, 408),
+            (122, 400),
+            (94, 391),
+            (66, 383),
+            (48, 373),
+            (39, 352),
         ],
         6,
     )
@@ -728,7 +746,7 @@ def draw_labels(svg: Svg) -> None:
         ((728, 580), (614, 580), "Sciatic nerve", "start"),
         ((718, 930), (621, 935), "Common fibular n.", "start"),
         ((722, 1090), (588, 1090), "Tibial n.", "start"),
-        ((718, 1200), (598, 1200), "Sural n.", "start"),
+        ((718, 1160), (597, 1160), "Sural n.", "start"),
         ((728, 300), (MID + 80, 252), "Femoral n. (to front)", "start"),
     ]
     for (tx, ty), (px, py), label, anchor in leaders:

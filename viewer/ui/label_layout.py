@@ -234,9 +234,12 @@ def lay_out(
 ) -> dict[QGraphicsSimpleTextItem, Placement | None]:
     """Each label's enlargement, growth point and offset, or None where it has no room: clear of
     the labels placed before it and of ``outlines`` (unless it was drawn over them), inside its
-    view's part of the screen (``areas``), and clear of ``frames`` too if it can be."""
-    hard = [(p, p.boundingRect()) for p in outlines]
-    soft = hard + [(p, p.boundingRect()) for p in frames]
+    view's part of the screen (``areas``), and off the edges of ``frames`` too if it can be: a
+    label inside an inset's frame (its title) stays inside it or moves out of it, never across
+    its edge (with no room either way it is hidden)."""
+    frames = list(frames)
+    hard = [(p, p.boundingRect(), False) for p in outlines]
+    soft = hard + [(p, p.boundingRect(), True) for p in frames]
     taken: list[QRectF] = []
     out: dict[QGraphicsSimpleTextItem, Placement | None] = {}
     thinned: set[QGraphicsItem] = set()  # views where a key spine level has no room
@@ -248,7 +251,10 @@ def lay_out(
         gap = SIDE_GAP * spot.rect.height() * factor
         area = areas[spot.layer]
         found: Placement | None = None
-        for keep_out in (soft, hard):
+        # an inset's title (drawn inside its frame) never crosses the frame: hidden if no room
+        home = spot.placed_rect(1.0, QPointF(), QPointF())
+        framed = any(p.contains(home) for p in frames)
+        for keep_out in (soft,) if framed else (soft, hard):
             for text, form, shift in spot.forms:
                 height = form.height() * factor
                 for origin in spot.origins(form):
@@ -267,7 +273,10 @@ def lay_out(
                             continue
                         padded = rect.adjusted(-CLEARANCE, -CLEARANCE, CLEARANCE, CLEARANCE)
                         if not spot.inside and any(
-                            b.intersects(padded) and p.intersects(padded) for p, b in keep_out
+                            b.intersects(padded)
+                            and p.intersects(padded)
+                            and not (frame and p.contains(padded))
+                            for p, b, frame in keep_out
                         ):
                             continue
                         found = Placement(factor, origin, offset, text)

@@ -48,6 +48,8 @@ SCREEN_MARGIN_PX = 4.0
 #: Width of the outline drawn over highlighted shapes, in screen pixels.
 OUTLINE_PX = 7.0
 POINTER_PX = 26.0
+#: Opacity (0-255) of the outline over a related nerve or root.
+RELATED_LINE_ALPHA = 150
 
 OUTLINE_COLOURS = {
     State.SELECTED: palette.VERMILLION,
@@ -344,7 +346,15 @@ class Presentation(QObject):
             if colour is None:
                 continue
             outline = QGraphicsPathItem(item.path, item)
-            pen = QPen(colour, OUTLINE_PX if not item.is_line else OUTLINE_PX + 3)
+            width = OUTLINE_PX
+            if item.is_line and item.state == State.SELECTED:
+                width += 3  # the chosen nerve or root stands out from the ones it feeds
+            elif item.is_line:
+                # the nerves a chosen root feeds run over its dermatome: see-through, so the
+                # skin under them still shows from the back of the room
+                colour = QColor(colour)
+                colour.setAlpha(RELATED_LINE_ALPHA)
+            pen = QPen(colour, width)
             pen.setCosmetic(True)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
