@@ -228,3 +228,19 @@ def test_check_reports_a_layer_shape_without_a_known_map(atlas, drawn):
     ]
     problems = check_geometry(atlas, [(path, replace(view, shapes=bad)), *drawn[1:]])
     assert any("must name its map" in p.message for p in problems)
+
+
+def test_an_overlay_legend_leaves_the_drawing_most_of_a_small_window(window, qtbot):
+    """At 1024 x 768 the nineteen nerves of the overlay sit in columns across the legend strip,
+    so the drawing keeps more than half the canvas's height (one long column left it a third)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1024, 768)
+    QApplication.processEvents()
+    canvas = window.canvas
+    canvas.set_overlay("nerves")
+    qtbot.wait(50)
+    entries = [t for t in canvas.legend.texts() if "nerve" in t.lower()]
+    assert len(entries) >= 19
+    drawing = canvas.vb.geometry().height()
+    assert drawing > 0.5 * canvas.viewport().height(), (drawing, canvas.viewport().height())

@@ -106,7 +106,7 @@ class Legend(QFrame):
     sigResized = Signal()
 
     BASE_WIDTH = 185  # room one base entry needs, in pixels
-    OVERLAY_WIDTH = 235
+    OVERLAY_WIDTH = 190  # a longer name wraps onto a second line
     SIDE_WIDTH = 200  # the right-hand column with the switches
 
     def __init__(self, parent: QWidget | None = None):
@@ -117,22 +117,29 @@ class Legend(QFrame):
             "#legend { background: rgba(255,255,255,235); border: 1px solid #c8c2ba;"
             " border-radius: 4px; } QLabel { font-size: 11px; color: #2b2b2b; }"
         )
-        outer = QHBoxLayout(self)
-        outer.setSizeConstraint(QHBoxLayout.SizeConstraint.SetMinimumSize)
+        outer = QVBoxLayout(self)
+        outer.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         outer.setContentsMargins(6, 3, 6, 3)
-        outer.setSpacing(8)
+        outer.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        outer.addLayout(top)
         self.body = QWidget(self)
         column = QVBoxLayout(self.body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        # the fixed entries and the overlay's in grids of their own, so their columns differ
+        # the fixed entries beside the switches; an overlay's entries below both, across the
+        # whole strip (19 nerves in one narrow column took most of a 1024 x 768 window)
         self.grid, self.overlay_grid = QGridLayout(), QGridLayout()
+        self.overlay_box = QWidget(self)
+        self.overlay_box.setLayout(self.overlay_grid)
         for grid in (self.grid, self.overlay_grid):
             grid.setContentsMargins(0, 0, 0, 0)
             grid.setHorizontalSpacing(6)
             grid.setVerticalSpacing(1)
-            column.addLayout(grid)
-        outer.addWidget(self.body, 1, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(self.grid)
+        top.addWidget(self.body, 1, Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.overlay_box)
         #: the right-hand column: the fold button, then whatever the canvas adds (its switches)
         self.side = QVBoxLayout()
         self.side.setSpacing(2)
@@ -141,7 +148,7 @@ class Legend(QFrame):
         self.toggle.setAutoRaise(True)
         self.toggle.setToolTip("Show or hide what the colours and marks mean")
         self.toggle.clicked.connect(self._fold)
-        outer.addLayout(self.side)
+        top.addLayout(self.side)
         self.available = 760  # pixels the legend may use across; the canvas keeps it current
         self.overlay_title = ""
         self.overlay_entries: list[tuple[QPixmap, str]] = []
@@ -165,7 +172,7 @@ class Legend(QFrame):
         per_entry = min(self.OVERLAY_WIDTH, 34 + 7 * longest)  # "L5" needs less room than a nerve
         return (
             max(1, min(3, room // self.BASE_WIDTH)),
-            max(1, min(9, room // per_entry)),
+            max(1, min(9, (self.available - 12) // per_entry)),  # the overlay spans the strip
         )
 
     def set_available(self, width: int) -> None:
@@ -180,8 +187,10 @@ class Legend(QFrame):
         self._rebuild()
 
     def _fold(self) -> None:
-        self.body.setVisible(not self.body.isVisible())
-        self.toggle.setText("▾" if self.body.isVisible() else "Legend ▸")
+        shown = self.body.isHidden()
+        self.body.setVisible(shown)
+        self.overlay_box.setVisible(shown and bool(self.overlay_entries))
+        self.toggle.setText("▾" if shown else "Legend ▸")
         self.adjustSize()
         self.sigResized.emit()
 
@@ -220,6 +229,7 @@ class Legend(QFrame):
             title.show()
             self._add_block(self.overlay_grid, self.overlay_entries, overlay_cols, 1)
             self.overlay_grid.setColumnStretch(2 * overlay_cols, 1)
+        self.overlay_box.setVisible(bool(self.overlay_entries) and not self.body.isHidden())
         self.grid.activate()
         self.overlay_grid.activate()
         layout = self.layout()
@@ -238,6 +248,8 @@ class Legend(QFrame):
             grid.addWidget(icon, row, col)
             words = QLabel(text, self.body)
             words.setContentsMargins(0, 0, 10, 0)
+            # a long nerve name takes two lines rather than a column's room
+            words.setWordWrap(grid is self.overlay_grid and columns > 1)
             grid.addWidget(words, row, col + 1)
             # shown now (a layout would show them only at the next event loop turn), so the
             # size the canvas reads right after a rebuild is the real one
