@@ -269,7 +269,7 @@ class AtlasCanvas(pg.GraphicsView):
             box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             box.setMaximumWidth(self.legend.SIDE_WIDTH)
         self.legend.add_switches(self.map_box, self.overlay_box)
-        self._place_controls()
+        # placed (and its entries laid out) at the first resize, when the width is known
 
     def _place_controls(self) -> None:
         """The legend, with the switches, in a strip below the drawing: the ViewBox is given the
