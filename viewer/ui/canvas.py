@@ -360,9 +360,8 @@ class AtlasCanvas(pg.GraphicsView):
         scale = self.vb.childGroup.transform().m11()
         if abs(scale - self._scale) > 1e-9 * abs(scale):
             # under a wheel zoom's preview nothing is painted until it rests, and then every
-            # picture is drawn again at the new size anyway. The first scale counts too: the
-            # first frame paints directly (filling 300 pictures first made it a third slower)
-            if not self.zoom_preview.active:
+            # picture is drawn again at the new size anyway
+            if self._scale and not self.zoom_preview.active:
                 for item in self._static:
                     if item.cacheMode() is not NO_CACHE:
                         item.setCacheMode(NO_CACHE)
