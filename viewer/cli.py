@@ -518,7 +518,8 @@ def cmd_window(args: argparse.Namespace) -> int:
     problem = display_problem()
     if problem:
         raise CliError(problem)
-    _session()  # bad content: one clear message here, before any window
+    # bad content: one clear message here, before any window; loaded before Qt is imported
+    session = _session()
     language = _GLOBAL["lang"]
     if args.lang is None:  # no --lang: the language the user last chose in the window
         from viewer.i18n import available_languages
@@ -528,7 +529,8 @@ def cmd_window(args: argparse.Namespace) -> int:
         language = saved if saved in available_languages() else "en"
     from viewer.ui.app import run_window
 
-    return run_window(_GLOBAL["content"], language)
+    # the window uses the content just loaded, unless it opens in another language
+    return run_window(_GLOBAL["content"], language, session if language == _GLOBAL["lang"] else None)
 
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.clicks < 200:

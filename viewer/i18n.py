@@ -19,8 +19,6 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-import polib  # type: ignore[import-untyped]  # no stubs shipped
-
 DOMAIN = "sciatica_atlas"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 SOURCE_LANGUAGE = "en"
@@ -48,6 +46,8 @@ def available_languages() -> list[str]:
 @cache
 def _load(code: str) -> dict[str, str]:
     """msgid → msgstr for the translated, non-fuzzy entries of one catalog."""
+    import polib  # type: ignore[import-untyped]  # no stubs shipped; English needs no catalog
+
     po = polib.pofile(str(catalog_path(code)), encoding="utf-8")
     return {
         entry.msgid: entry.msgstr

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -222,6 +221,8 @@ class Coverage:
 
     def _load(self) -> None:
         """The measurements remembered for this drawing (none if the file is missing or bad)."""
+        import json  # only when a measurement is first asked for, never at start-up
+
         self._loaded = True
         path = self._file()
         if path is None:
@@ -239,6 +240,8 @@ class Coverage:
             self._memo.clear()
 
     def _save(self) -> None:
+        import json
+
         path = self._file()
         if path is None:
             return

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from viewer.content.atlas import Atlas  # noqa: E402
 from viewer.content.pattern import Pattern  # noqa: E402
 from viewer.drawing.shapes import View  # noqa: E402
+from viewer.session import Session  # noqa: E402
 from viewer.state.app_state import AppState  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 from viewer.ui.settings import Settings  # noqa: E402
@@ -49,12 +50,14 @@ class WindowHost:
         self.language = language
         self.window: MainWindow | None = None
 
-    def open(self, state: AppState | None = None) -> MainWindow:
+    def open(self, state: AppState | None = None, session: Session | None = None) -> MainWindow:
+        """Build and show the window; ``session``, if given, is the content already loaded for
+        this folder and language (the command line loads it to check it, before importing Qt)."""
         from viewer.i18n import set_language
-        from viewer.session import Session
 
         set_language(self.language)
-        session = Session.load(self.content, language=self.language)
+        if session is None:
+            session = Session.load(self.content, language=self.language)
         old = self.window
         window = MainWindow(session.atlas, session.views, state, content=self.content)
         window.languageRequested.connect(self.switch_language)
@@ -80,10 +83,12 @@ class WindowHost:
         self.open()
 
 
-def run_window(content: Path | None = None, language: str = "en") -> int:
+def run_window(
+    content: Path | None = None, language: str = "en", session: Session | None = None
+) -> int:
     app = application()
     host = WindowHost(content, language)
-    host.open()
+    host.open(session=session)
     return app.exec()
 
 

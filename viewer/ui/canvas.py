@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.content.atlas import Atlas
-from viewer.drawing.shapes import LAYER_KINDS, View
+from viewer.drawing.shapes import LAYER_KINDS, Shape, View
 from viewer.state.app_state import BOTH, MARKABLE, AppState, Target
 from viewer.ui import palette, pointer_targets
 from viewer.ui.legend import Legend, swatch
@@ -112,8 +112,10 @@ class AtlasCanvas(pg.GraphicsView):
         self._by_key: dict[tuple[str, str], list[ShapeItem]] = {}
         self.layers: dict[str, QGraphicsItem] = {}
         self.view_rects: dict[str, QRectF] = {}
-        #: dermatome and territory shapes, one item per (kind, id, side, map, view)
-        self.layer_items: dict[LayerKey, LayerItem] = {}
+        #: dermatome and territory shapes, one item per (kind, id, side, map, view); hidden
+        #: until asked for, so built after the first frame (see ``layer_items``)
+        self._layer_items: dict[LayerKey, LayerItem] = {}
+        self._unbuilt_layers: list[tuple[QGraphicsItem, str, Shape]] = []
         self._zones: dict[tuple[str, str | None, str | None, str], list[LayerItem]] = {}
         self._overlay_labels: dict[tuple[str, str | None], list[QGraphicsSimpleTextItem]] = {}
         self._shown_layers: list[QGraphicsItem] = []
@@ -169,7 +171,7 @@ class AtlasCanvas(pg.GraphicsView):
                 dot.hide()
                 self.key_points.append((dot, shape.content_id or "", shape.side))
             elif shape.kind in LAYER_KINDS:
-                self._add_layer_shape(layer, view.name, shape)
+                self._unbuilt_layers.append((layer, view.name, shape))
             elif shape.kind == "places" and shape.content_id not in self.atlas.places:
                 continue  # content from before the fine places: its regions take the clicks
             elif shape.kind:
@@ -212,18 +214,29 @@ class AtlasCanvas(pg.GraphicsView):
             )
         self._add_text(layer, view.title.upper(), 30, True, view.width / 2, TITLE_Y, "middle")
 
-    def _add_layer_shape(self, layer: QGraphicsItem, view: str, shape) -> None:  # type: ignore[no-untyped-def]
+    @property
+    def layer_items(self) -> dict[LayerKey, LayerItem]:
+        """The dermatome and territory items, built on first use or just after the first
+        frame: all hidden until a selection or an overlay shows them, they were a fifth of
+        building the window."""
+        if self._unbuilt_layers:
+            unbuilt, self._unbuilt_layers = self._unbuilt_layers, []
+            for layer, view, shape in unbuilt:
+                self._add_layer_shape(layer, view, shape)
+        return self._layer_items
+
+    def _add_layer_shape(self, layer: QGraphicsItem, view: str, shape: Shape) -> None:
         """Pieces of one dermatome or territory (same id, side and map in a view) become one
         item, filled as a union (the SVG writes every piece wound the same way)."""
-        key: LayerKey = (shape.kind, shape.content_id or "", shape.side, shape.map_id, view)
+        key: LayerKey = (shape.kind or "", shape.content_id or "", shape.side, shape.map_id, view)
         path = to_painter_path(shape.ops)
         path.setFillRule(Qt.FillRule.WindingFill)
-        item = self.layer_items.get(key)
+        item = self._layer_items.get(key)
         if item is None:
             item = LayerItem(path, *key)
             item.setParentItem(layer)
             self._cache_at_rest(item)  # hatched fills are slow to paint: blit them
-            self.layer_items[key] = item
+            self._layer_items[key] = item
         else:
             merged = item.path()
             merged.addPath(path)
@@ -258,7 +271,7 @@ class AtlasCanvas(pg.GraphicsView):
             box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             box.setMaximumWidth(self.legend.SIDE_WIDTH)
         self.legend.add_switches(self.map_box, self.overlay_box)
-        self._place_controls()
+        # placed (and its entries laid out) at the first resize, when the width is known
 
     def _place_controls(self) -> None:
         """The legend, with the switches, in a strip below the drawing: the ViewBox is given the
@@ -343,6 +356,8 @@ class AtlasCanvas(pg.GraphicsView):
         self.scene().prepareForPaint()  # pyqtgraph applies a pending zoom or pan here
         if not self.zoom_preview.paint(self.viewport()):
             super().paintEvent(ev)
+        if self._unbuilt_layers:  # the first frame is done: build the hidden layers now
+            QTimer.singleShot(0, self, lambda: self.layer_items)  # not if the canvas is gone
 
     def mousePressEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
         self.zoom_preview.end()  # a click is aimed at the real drawing

@@ -152,10 +152,13 @@ class Legend(QFrame):
         self.available = 760  # pixels the legend may use across; the canvas keeps it current
         self.overlay_title = ""
         self.overlay_entries: list[tuple[QPixmap, str]] = []
-        self._rebuild()
+        #: the entries are laid out once the width is known (``set_available``), not before
+        self._built = False
 
     def texts(self) -> list[str]:
         """Every entry's words, in order (for tests and screen readers)."""
+        if not self._built:
+            self._rebuild()
         out = []
         for grid in (self.grid, self.overlay_grid):
             for i in range(grid.count()):
@@ -179,7 +182,7 @@ class Legend(QFrame):
         before = self.columns()
         self.available = max(width, 200)
         after = self.columns()
-        if after[0] != before[0] or (self.overlay_entries and after != before):
+        if not self._built or after[0] != before[0] or (self.overlay_entries and after != before):
             self._rebuild()
 
     def set_overlay(self, title: str, entries: list[tuple[QPixmap, str]]) -> None:
@@ -206,6 +209,7 @@ class Legend(QFrame):
         self.side.addStretch(1)
 
     def _rebuild(self) -> None:
+        self._built = True
         for grid in (self.grid, self.overlay_grid):
             while grid.count():
                 item = grid.takeAt(0)

@@ -31,7 +31,6 @@ from viewer.drawing.shapes import View
 from viewer.i18n import LANGUAGE_NAMES, available_languages, current_language, tr
 from viewer.present.theme import Theme
 from viewer.state.app_state import ALL_VIEWS, AppState
-from viewer.ui import help_dialogs
 from viewer.ui.actions import ActionRegistry, ActionSpec, standard_specs
 from viewer.ui.canvas import AtlasCanvas
 from viewer.ui.parts_list import PartsList
@@ -41,6 +40,7 @@ from viewer.ui.theme import CHOICES, apply_theme
 
 if TYPE_CHECKING:
     from viewer.ui.pattern_panel import PatternPanel
+    from viewer.ui.presentation import Presentation
 
 DISCLAIMER = (
     "Educational only: this atlas does not diagnose. Red-flag symptoms need urgent medical care."
@@ -253,9 +253,9 @@ class MainWindow(QMainWindow):
             ActionSpec("show-panel", "Show panel", "Show or hide the explanation panel", self.toggle_panel, "F9", checkable=True),
             ActionSpec("show-parts", "Parts list", "A list of every part, for the keyboard and screen readers", self.toggle_parts, "Ctrl+L", checkable=True),
             ActionSpec("search", "Search", "Find a region, root, nerve, condition or finding", self.focus_search, std.Find),
-            ActionSpec("shortcuts", "Keyboard shortcuts", "Every shortcut", lambda: help_dialogs.shortcuts_dialog(self, self.registry).exec(), std.HelpContents),
-            ActionSpec("sources", "Sources and licences", "Every source the atlas cites, and the licences", lambda: help_dialogs.sources_dialog(self, self.atlas).exec()),
-            ActionSpec("about", "About Sciatica Atlas", "Version and purpose", lambda: help_dialogs.about_dialog(self).exec()),
+            ActionSpec("shortcuts", "Keyboard shortcuts", "Every shortcut", lambda: self._help("shortcuts"), std.HelpContents),
+            ActionSpec("sources", "Sources and licences", "Every source the atlas cites, and the licences", lambda: self._help("sources")),
+            ActionSpec("about", "About Sciatica Atlas", "Version and purpose", lambda: self._help("about")),
         ]
         has_subject = lambda s: (s.mode == "pattern" and not s.pattern.empty) or (  # noqa: E731
             s.mode != "pattern" and s.current is not None
@@ -345,6 +345,19 @@ class MainWindow(QMainWindow):
             )
         return specs
 
+    def _help(self, which: str) -> None:
+        """Open a help dialog; their module is imported when one is first asked for, not at
+        start-up."""
+        from viewer.ui import help_dialogs
+
+        if which == "shortcuts":
+            dialog = help_dialogs.shortcuts_dialog(self, self.registry)
+        elif which == "sources":
+            dialog = help_dialogs.sources_dialog(self, self.atlas)
+        else:
+            dialog = help_dialogs.about_dialog(self)
+        dialog.exec()
+
     def _build_toolbar(self) -> None:
         bar = QToolBar("Atlas")
         bar.setObjectName("main-toolbar")
@@ -430,7 +443,7 @@ class MainWindow(QMainWindow):
         self.canvas.vb.scaleBy((factor, factor))
 
     def scale_text(self, step: int) -> None:
-        if -3 <= self.text_steps + step <= 8:
+        if step and -3 <= self.text_steps + step <= 8:
             self.text_steps += step
             self.panel.zoomIn(step)
             self.panel.restyle()
@@ -503,20 +516,31 @@ class MainWindow(QMainWindow):
         are built when first used: they need the quiz and tour schema, which start-up does not."""
         from PySide6.QtWidgets import QStackedWidget
 
-        from viewer.ui.presentation import Presentation
-
         self.teach_stack = QStackedWidget()
         self.teach_dock = QDockWidget(tr("Classroom"), self)
         self.teach_dock.setObjectName("teach-dock")
         self.teach_dock.setWidget(self.teach_stack)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.teach_dock)
         self.teach_dock.hide()
-        self.presentation = Presentation(self.canvas, self.state, [self.panel], host=self)
-        if self._pattern_panel is not None:  # pattern mode was on before the window was done
-            self.presentation.add_panel(self._pattern_panel)
-        self.presentation.sigLeft.connect(self._after_presentation)
+        self._presentation: Presentation | None = None  # built when first entered
         self._classroom = None
         self._teaching: dict[str, QWidget] = {}
+
+    @property
+    def presentation(self) -> Presentation:
+        """Presentation mode, built the first time it is entered (or asked for): start-up
+        does not need it, nor its label layout."""
+        if self._presentation is None:
+            from viewer.ui.presentation import Presentation
+
+            panels: list[QWidget] = [self.panel]
+            if self._pattern_panel is not None:
+                panels.append(self._pattern_panel)
+            panels += self._teaching.values()
+            presentation = Presentation(self.canvas, self.state, panels, host=self)
+            presentation.sigLeft.connect(self._after_presentation)
+            self._presentation = presentation
+        return self._presentation
 
     @property
     def pattern_panel(self) -> PatternPanel:
@@ -531,9 +555,8 @@ class MainWindow(QMainWindow):
             self.right.setStretchFactor(0, 2)
             self.right.setStretchFactor(1, 3)  # the ranking is what the clinician came for
             self._pattern_panel = panel
-            presentation = getattr(self, "presentation", None)
-            if presentation is not None:
-                presentation.add_panel(panel)
+            if self._presentation is not None:
+                self._presentation.add_panel(panel)
         return self._pattern_panel
 
     def _teaching_widget(self, name: str) -> Any:
@@ -556,7 +579,8 @@ class MainWindow(QMainWindow):
 
                 widget = CasePanel(self.atlas, self.state)
             self.teach_stack.addWidget(widget)
-            self.presentation.panels.append(widget)
+            if self._presentation is not None:
+                self._presentation.panels.append(widget)
             self._teaching[name] = widget
         return self._teaching[name]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QPaintEvent, QTextDocument
@@ -12,13 +13,13 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from viewer.content.atlas import SELECTABLE, Atlas
 from viewer.content.explain import explain, overview, red_flag_info
-from viewer.content.explore import Exploration, explore
 from viewer.content.pattern import Pattern
-from viewer.present.exercise_steps import exercise_steps_html
 from viewer.present.panel_html import render, welcome_html
-from viewer.present.pattern_html import render_exploration
 from viewer.present.theme import LIGHT, Theme, panel_css
 from viewer.state.app_state import AppState, Target
+
+if TYPE_CHECKING:  # the explorer and its pages are imported when a pattern is first drawn
+    from viewer.content.explore import Exploration
 
 #: Rendered pages kept for instant Back/Forward; patterns change often, so only a few of those.
 PATTERN_CACHE = 32
@@ -211,6 +212,8 @@ class SidePanel(QTextBrowser):
                 answer = explain(self.atlas, target.kind, target.id)
                 pictures = ""
                 if target.kind == "exercises" and answer.exercises:
+                    from viewer.present.exercise_steps import exercise_steps_html
+
                     pictures = exercise_steps_html(answer.exercises[0])
                 self._pages[key] = render(answer, target.side, flag, pictures)
         return self._pages[key]
@@ -219,6 +222,9 @@ class SidePanel(QTextBrowser):
         if pattern not in self._patterns:
             if len(self._patterns) >= PATTERN_CACHE:
                 self._patterns.pop(next(iter(self._patterns)))
+            from viewer.content.explore import explore
+            from viewer.present.pattern_html import render_exploration
+
             result = explore(self.atlas, pattern, self.map_id)
             self._patterns[pattern] = (result, render_exploration(result))
         return self._patterns[pattern]
