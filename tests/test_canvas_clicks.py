@@ -154,3 +154,33 @@ def test_a_click_beside_a_nerve_over_the_calf_selects_the_calf(window):
     nerve = beside[1]
     click_at(window.canvas, window.canvas.interior_point(nerve))
     assert window.state.current.kind == "nerves"
+
+
+def _hover(window, item):
+    pos = window.canvas.to_viewport(window.canvas.interior_point(item))
+    viewport = window.canvas.viewport()
+    event = QMouseEvent(
+        QEvent.Type.MouseMove, pos, viewport.mapToGlobal(pos), Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, event)
+    for _ in range(20):
+        if item.hovered:
+            break
+        QApplication.processEvents()
+        viewport.repaint()
+
+
+def test_a_drawing_that_moves_under_a_still_pointer_drops_its_hover(window, qtbot):
+    """Presentation mode (F5) lays the drawing out afresh under a pointer that did not move:
+    the place that was under it must not stay lit (found by a newcomer)."""
+    item = window.canvas.items_for("places", "calf-upper-inner", "left", "posterior")[0]
+    _hover(window, item)
+    assert item.hovered and window.canvas.hover_label.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.wait(50)
+    assert not item.hovered
+    assert not window.canvas.hover_label.isVisible() and window.hover_name.text() == ""
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    _hover(window, item)  # the next move lights what is under the pointer again
+    assert item.hovered

@@ -305,6 +305,7 @@ class AtlasCanvas(pg.GraphicsView):
 
     def resizeEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(ev)
+        self._drop_hover()
         self._place_controls()
 
     def _add_text(
@@ -374,10 +375,20 @@ class AtlasCanvas(pg.GraphicsView):
         finally:
             self.drag_ended = False
 
+    def _drop_hover(self) -> None:
+        """The drawing moved under a still pointer (a zoom, a pan, a resize, presentation
+        mode): what was under it no longer is, so nothing stays lit as hovered; the next move
+        of the mouse lights what is under it now."""
+        shapes = self.__dict__.get("items")  # not yet while the canvas is being built
+        for item in shapes or ():
+            if item.hovered:
+                item.drop_hover()
+
     def _on_transform(self, *_args: object) -> None:
         """A highlight repaints much of the drawing; the unchanging parts are then blitted from
         pixmaps. A zoom makes every pixmap stale, so while the scale changes they are painted
         directly, and cached again once it settles (as the clickable shapes do)."""
+        self._drop_hover()
         scale = self.vb.childGroup.transform().m11()
         if abs(scale - self._scale) > 1e-9 * abs(scale):
             # under a wheel zoom's preview nothing is painted until it rests, and then every

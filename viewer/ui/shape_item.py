@@ -254,6 +254,13 @@ class ShapeItem(QGraphicsRectItem):
             self._show_look()
             self.sigHovered.emit(self, self.hovered)
 
+    def drop_hover(self) -> None:
+        """No longer under the pointer, though the pointer did not move (the drawing did)."""
+        if self.hovered:
+            self.hovered = False
+            self._show_look()
+            self.sigHovered.emit(self, False)
+
     def wants(self, pos: QPointF) -> bool:
         """Whether a pointer at ``pos`` (item coordinates) means this item: anywhere on its
         generous hit area for a region, or for a line away from skin regions; only on the drawn
