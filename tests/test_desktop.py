@@ -323,3 +323,29 @@ def test_citations_read_as_author_and_year_with_the_full_one_on_hover(window):
 
     window.panel.anchorClicked.emit(QUrl(f"cite:{cited[0]}"))
     assert window.state.current.id == "central-stenosis"
+
+
+def test_clicking_a_short_citation_shows_its_full_entry_in_the_source_list(window):
+    """A click on "[Suri 2010]" scrolls the panel to that source's entry at the end of the page
+    and selects nothing else (found by a newcomer: the click did nothing visible)."""
+    import re
+
+    from PySide6.QtGui import QTextCursor
+
+    from tests.ui_driver import click_link
+
+    window.state.select("conditions", "central-stenosis")
+    QApplication.processEvents()
+    panel = window.panel
+    sid = re.findall(r'href="cite:([^"]+)"', panel.html_for(window.state.current))[0]
+    panel.verticalScrollBar().setValue(0)
+    click_link(panel, f"cite:{sid}")
+    assert window.state.current.id == "central-stenosis"
+    doc = panel.document()
+    entry = doc.find(window.atlas.sources[sid].citation[:40])
+    assert not entry.isNull()
+    cursor = QTextCursor(doc)
+    cursor.setPosition(entry.position())
+    top = panel.cursorRect(cursor).top()
+    assert 0 <= top < panel.viewport().height(), top  # the entry is on screen
+    assert panel.verticalScrollBar().value() > 0

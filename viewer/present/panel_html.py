@@ -160,7 +160,10 @@ class Citations:
         items = []
         for i, r in enumerate(self.refs, 1):
             note = tr(" — popular article; its opinions are labelled as such") if r.kind == "popular-article" else ""
-            items.append(f'<li><span class="src">{i}. {e(r.citation)}{e(note)}</span></li>')
+            items.append(
+                f'<li><a name="source-{e(r.id)}"></a>'
+                f'<span class="src">{i}. {e(r.citation)}{e(note)}</span></li>'
+            )
         return f'<h2>{e(tr("Sources"))}</h2><ul style="list-style: none; margin-left: -20px">' + "".join(items) + "</ul>"
 
 

@@ -267,6 +267,10 @@ class SidePanel(QTextBrowser):
         return super().event(ev)
 
     def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "cite":  # a short citation: show the full one in the source list
+            self.finish_page()
+            self.scrollToAnchor(f"source-{url.path()}")
+            return
         if url.scheme() != "atlas":
             return
         kind, _, rid = url.path().partition("/")
