@@ -238,6 +238,9 @@ def test_an_overlay_legend_leaves_the_drawing_most_of_a_small_window(window, qtb
     window.resize(1024, 768)
     QApplication.processEvents()
     canvas = window.canvas
+    # the fixed entries fit the strip too (they wrap rather than run past the canvas's edge)
+    assert canvas.legend.geometry().right() < canvas.width(), canvas.legend.geometry()
+    assert canvas.legend.minimumSizeHint().width() <= canvas.legend.width()
     canvas.set_overlay("nerves")
     qtbot.wait(50)
     entries = [t for t in canvas.legend.texts() if "nerve" in t.lower()]

@@ -225,7 +225,11 @@ class Legend(QFrame):
         if self.overlay_entries:  # keep it short: the selection and the hatching only
             base = [base[0], base[6], base[7], base[8]]
         self._add_block(self.grid, base, base_cols, 0)
-        self.grid.setColumnStretch(2 * base_cols, 1)
+        if base_cols < 3:  # a narrow strip: the words take the room, wrapping where short of it
+            for col in range(base_cols):
+                self.grid.setColumnStretch(2 * col + 1, 1)
+        else:
+            self.grid.setColumnStretch(2 * base_cols, 1)
         if self.overlay_entries:
             title = QLabel(self.overlay_title, self.body)
             title.setStyleSheet("font-weight: bold; padding-top: 3px;")
@@ -252,8 +256,9 @@ class Legend(QFrame):
             grid.addWidget(icon, row, col)
             words = QLabel(text, self.body)
             words.setContentsMargins(0, 0, 10, 0)
-            # a long nerve name takes two lines rather than a column's room
-            words.setWordWrap(grid is self.overlay_grid and columns > 1)
+            # a long name takes two lines rather than more room than the strip has (the fixed
+            # entries only when the strip is too narrow for three columns of them)
+            words.setWordWrap(columns > 1 and (grid is self.overlay_grid or columns < 3))
             grid.addWidget(words, row, col + 1)
             # shown now (a layout would show them only at the next event loop turn), so the
             # size the canvas reads right after a rebuild is the real one
