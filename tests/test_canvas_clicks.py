@@ -184,3 +184,18 @@ def test_a_drawing_that_moves_under_a_still_pointer_drops_its_hover(window, qtbo
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     _hover(window, item)  # the next move lights what is under the pointer again
     assert item.hovered
+
+
+def test_a_long_nerve_names_itself_beside_the_pointer(window):
+    """Hovering a long nerve part-way down shows its name where the pointer is, not at the
+    nerve's top end (found by a newcomer: the name appeared 150 px away)."""
+    canvas = window.canvas
+    item = canvas.items_for("nerves", "posterior-femoral-cutaneous", "left", "posterior")[0]
+    group = canvas.vb.childGroup
+    top = item.mapRectToItem(group, item.path.boundingRect()).top()
+    point = canvas.interior_point(item)  # drawing coordinates
+    assert point.y() - top > 100, "the test needs a point well down the nerve"
+    _hover(window, item)
+    assert item.hovered
+    label = canvas.hover_label.pos()
+    assert abs(label.y() - point.y()) < 30 and abs(label.x() - point.x()) < 30, (label, point)

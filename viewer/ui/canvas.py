@@ -420,8 +420,11 @@ class AtlasCanvas(pg.GraphicsView):
         name = self.atlas.record(s.kind or "", s.content_id or "").name
         side = f" ({s.side})" if s.side else ""
         self.hover_label.setText(f"{name}{side}")
-        rect = item.mapRectToItem(self.vb.childGroup, item.path.boundingRect())
-        self.hover_label.setPos(rect.center().x(), rect.top())
+        if item.is_line and item.hover_pos is not None:  # beside the pointer on a long line
+            self.hover_label.setPos(item.mapToItem(self.vb.childGroup, item.hover_pos))
+        else:
+            rect = item.mapRectToItem(self.vb.childGroup, item.path.boundingRect())
+            self.hover_label.setPos(rect.center().x(), rect.top())
         self.hover_label.show()
         self.sigHoverName.emit(f"{name}{side}")
 

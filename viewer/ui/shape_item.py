@@ -96,6 +96,9 @@ class ShapeItem(QGraphicsRectItem):
         self.is_line = shape.kind in ("roots", "nerves")
         self.state = State.NORMAL
         self.hovered = False
+        #: where the pointer came onto the shape (item coordinates): a long nerve's name is
+        #: shown there, not at the top of the nerve
+        self.hover_pos: QPointF | None = None
         self.takes_clicks = True  # off for nerves and roots while a pain pattern is drawn
         self.base_z = 0.0
         if self.is_line:
@@ -249,6 +252,8 @@ class ShapeItem(QGraphicsRectItem):
             and self.wants(ev.pos())  # type: ignore[attr-defined]
             and ev.acceptClicks(Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
         )
+        if over and not self.hovered:
+            self.hover_pos = QPointF(ev.pos())  # type: ignore[attr-defined]
         if over != self.hovered:
             self.hovered = bool(over)
             self._show_look()
