@@ -195,3 +195,23 @@ def test_pages_of_what_can_be_clicked_are_made_ahead(window, qtbot, monkeypatch)
         click_item(window, kind, rid, side)
         assert window.state.current.id == rid
     assert "L4 nerve root" in panel.toPlainText()
+
+
+def test_the_roots_hatched_zones_are_worked_out_ahead(window, qtbot, monkeypatch):
+    canvas = window.canvas
+    qtbot.waitUntil(lambda: canvas._zones_planned and not canvas._zones_ahead, timeout=20000)
+
+    def not_now(*_args, **_kwargs):
+        raise AssertionError("a hatched zone cut at the click, not ahead")
+
+    monkeypatch.setattr(canvas, "_zone", not_now)
+    from viewer.ui.shape_item import LayerStyle
+
+    click_item(window, "roots", "L4", "left")
+    assert window.state.current.id == "L4"
+    hatched = [
+        i
+        for i in canvas.shown_layer_items()
+        if i.style in (LayerStyle.DISAGREE, LayerStyle.OVERLAP)
+    ]
+    assert hatched, "the maps disagree about L4: its hatching shows"
