@@ -173,6 +173,9 @@ def test_enlarged_labels_grow_away_from_the_body_and_never_overlap(qtbot, window
             assert all(leader.isVisible() == spot.item.isVisible() for leader in spot.leaders), spot.text
     if view != "anterior":  # the roots most sciatica comes from are named on the spine
         assert {"L5", "S1", "Sciatic nerve"} <= {" ".join(lb.text().split()) for lb in shown}
+    names = {lb.text() for lb in shown}
+    sacral = [level for level in ("S1", "S2", "S3", "S4") if level in names]
+    assert sacral == ["S1", "S2", "S3", "S4"][: len(sacral)], sacral  # a run down from S1, no gap
     show.leave()
     QApplication.processEvents()
     assert all(lb.isVisible() or not lb.parentItem().isVisible() for lb in labels)
