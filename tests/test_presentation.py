@@ -173,8 +173,37 @@ def test_enlarged_labels_grow_away_from_the_body_and_never_overlap(qtbot, window
             assert all(leader.isVisible() == spot.item.isVisible() for leader in spot.leaders), spot.text
     if view != "anterior":  # the roots most sciatica comes from are named on the spine
         assert {"L5", "S1", "Sciatic nerve"} <= {" ".join(lb.text().split()) for lb in shown}
+    names = {lb.text() for lb in shown}
+    sacral = [level for level in ("S1", "S2", "S3", "S4") if level in names]
+    assert sacral == ["S1", "S2", "S3", "S4"][: len(sacral)], sacral  # a run down from S1, no gap
     show.leave()
     QApplication.processEvents()
     assert all(lb.isVisible() or not lb.parentItem().isVisible() for lb in labels)
     assert all(lb.sceneBoundingRect() == before[lb] for lb in labels)
     assert all("\n" not in lb.text() for lb in labels)  # broken lines are joined again
+
+
+def test_panel_text_wraps_between_words_while_presenting(qtbot, room):
+    """At 1024x768 the side panel's value column is narrow for 24 px text: a long word
+    ('(gastrocnemius') must move to the next line whole, not break in the middle, and leaving
+    puts the panel's own wrapping back."""
+    from PySide6.QtGui import QTextOption
+
+    window, show, _bar, _quiz = room
+    before = window.panel.wordWrapMode(), window.panel.horizontalScrollBarPolicy()
+    window.state.select("roots", "S1")
+    show.enter()
+    QApplication.processEvents()
+    assert window.panel.wordWrapMode() == QTextOption.WrapMode.WordWrap
+    doc = window.panel.document()
+    block = doc.begin()
+    while block.isValid():  # no line of the page ends inside a word
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount() - 1):
+            end = layout.lineAt(i).textStart() + layout.lineAt(i).textLength()
+            if 0 < end < len(text):
+                assert not (text[end - 1].isalpha() and text[end].isalpha()), (text, end)
+        block = block.next()
+    show.leave()
+    QApplication.processEvents()
+    assert (window.panel.wordWrapMode(), window.panel.horizontalScrollBarPolicy()) == before

@@ -122,7 +122,7 @@ KEEGAN: dict[str, list[Piece]] = {
                 (0.5, 800),
                 (0.3, 940),
                 (0.25, 1080),
-                (0.0, 1300),
+                (0.0, 1080),  # the inner side of the shin from the knee down: no gap under L3
                 (0.0, 1386),
                 (0.45, 1386),
                 (0.5, 1080),

@@ -662,35 +662,40 @@ def draw_nerves(svg: Svg) -> None:
 
 
 # -- inset: the top of each foot ---------------------------------------------------------------
-INSET_Y0 = 1574.0
+INSET_Y0 = 1568.0  # the ankle's edge, where the leg is cut off (v = 0 in the inset's coordinates)
+INSET_FRAME = (1238.0, 1588.0)  # top and bottom of the inset's frame
 
 
 def draw_inset(svg: Svg) -> None:
     svg.comment("inset: the top of each foot, seen from above, toes up")
     for side, name, cx in ((-1, "left", 140.0), (1, "right", 860.0)):
-        frame = rounded_rect(cx - 100, 1238, cx + 100, INSET_Y0 + 14, 10)
+        frame = rounded_rect(cx - 100, INSET_FRAME[0], cx + 100, INSET_FRAME[1], 10)
         svg.path(abs_d(frame), "inset-frame")
 
         # u > 0 is lateral (little-toe side); for the right foot that is image-right.
         def q(u: float, v: float) -> Point:
             return (cx + (u if side > 0 else -u), INSET_Y0 + v)
 
+        # the dorsum: along the toes' line to the first web space, round its back edge, on along
+        # the toes' line to the outer corner, then down the outer side, round the ankle and up
+        # the inner side (INSET_SIDES, walked backwards)
         dorsum = [
-            *catmull([(-26, 0), (-36, -50), (-48, -140), (-52, inset_front(-52))], 6),
-            *front_edge(-52, -26, 6)[1:],
-            (-15, -172),
-            *front_edge(-4, 54, 14),
-            *catmull([(54, inset_front(54)), (53, -140), (38, -50), (26, 0)], 6)[1:],
+            *front_edge(-52, WEB_SPAN[0], 6),
+            *INSET_WEB_BACK[::-1][1:-1],
+            *front_edge(WEB_SPAN[1], 54, 16),
+            *INSET_SIDES[::-1][1:-1],
         ]
         svg.path(abs_d([q(u, v) for u, v in dorsum]), "region", f"region:foot-dorsum@{name}")
-        web = [(-26, inset_front(-26)), (-15, -172), (-4, inset_front(-4)), (-15, inset_front(-15) - 10)]
+        # the first web space: the skin between the big and the second toe, from a round point
+        # between the first two long bones of the foot to the web's U-shaped edge between the toes
+        web = [(WEB_SPAN[0], inset_front(WEB_SPAN[0])), *INSET_WEB_EDGE, *INSET_WEB_BACK[1:-1]]
         svg.path(abs_d([q(u, v) for u, v in web]), "region", f"region:first-web-space@{name}")
         big, *lesser, little = INSET_TOES
         svg.path(abs_d([q(u, v) for u, v in big]), "region", f"region:big-toe@{name}")
         svg.path(" ".join(abs_d([q(u, v) for u, v in t]) for t in lesser), "skin")
         svg.path(abs_d([q(u, v) for u, v in little]), "region", f"region:little-toe@{name}")
-        sfn = catmull([(12, -4), (8, -90), (-2, -150), (-22, -186)], 8)
-        sfn2 = catmull([(8, -90), (24, -150), (36, -188)], 8)
+        sfn = catmull([(12, -4), (8, -90), (-10, -150), (-36, -186)], 8)
+        sfn2 = catmull([(8, -90), (22, -150), (30, -190)], 8)
         svg.path(
             abs_d([q(u, v) for u, v in sfn], False),
             "nerve",
@@ -703,7 +708,7 @@ def draw_inset(svg: Svg) -> None:
             f"nerve:superficial-fibular@{name}#3",
             2.2,
         )
-        dfn = catmull([(-8, -4), (-12, -100), (-15, -178)], 8)
+        dfn = catmull([(-8, -4), (-14, -100), (-19, -176)], 8)
         svg.path(abs_d([q(u, v) for u, v in dfn], False), "nerve", f"nerve:deep-fibular@{name}", 2.2)
         svg.text(cx, 1264, f"Top of {name} foot", 17)
 
@@ -724,7 +729,7 @@ def draw_points(svg: Svg) -> None:
     for name, cx, sign in (("left", 140.0, -1), ("right", 860.0, 1)):
         # L5: the top of the foot over the base of the third toe, in the foot inset
         svg.path(
-            abs_d(ellipse_pts(cx + sign * 21, INSET_Y0 - 190, 10, 10, 20)),
+            abs_d(ellipse_pts(cx + sign * 11.5, INSET_Y0 - 190, 10, 10, 20)),
             "point",
             f"point:L5@{name}#2",
         )
@@ -768,14 +773,52 @@ def front_edge(u0: float, u1: float, n: int) -> list[Point]:
     return [(u, inset_front(u)) for u in (u0 + (u1 - u0) * i / n for i in range(n + 1))]
 
 
-INSET_IN = [(-26.0, 0.0), (-36.0, -50.0), (-48.0, -140.0), (-52.0, inset_front(-52.0))]  # (u, v) up the foot
-INSET_OUT = [(26.0, 0.0), (38.0, -50.0), (53.0, -140.0), (54.0, inset_front(54.0))]
+#: the inset's foot from the inner front corner down the inner side, round the ankle (a rounded
+#: edge across the instep where the leg is cut off, like the leg's cross-section seen from above)
+#: and up the outer side to the outer front corner; the outer side bulges a little more
+INSET_SIDES = catmull(
+    [
+        (-52.0, inset_front(-52.0)),
+        (-47.0, -140.0),
+        (-37.0, -58.0),
+        (-30.0, -16.0),
+        (-17.0, 1.0),
+        (0.0, 5.0),
+        (17.0, 1.0),
+        (30.0, -16.0),
+        (41.0, -58.0),
+        (53.5, -140.0),
+        (54.0, inset_front(54.0)),
+    ],
+    8,
+)
+_BOTTOM = max(range(len(INSET_SIDES)), key=lambda i: INSET_SIDES[i][1])
+INSET_IN = INSET_SIDES[_BOTTOM::-1]  # (u, v) up the inner side, from the ankle's lowest point
+INSET_OUT = INSET_SIDES[_BOTTOM:]
 #: the toes of the inset, attached along the front edge of the foot (``inset_front``): (inner u,
 #: outer u, length), big toe first; the first web space sits between the big and the second toe
-INSET_TOE_SPANS = [(-52.0, -27.0, 44.0), (-3.0, 12.0, 34.0), (14.0, 28.0, 30.0), (30.0, 42.0, 25.0), (44.0, 54.0, 20.0)]
+INSET_TOE_SPANS = [(-52.0, -24.0, 42.0), (-14.0, 2.0, 33.0), (4.0, 19.0, 29.0), (21.0, 36.0, 25.0), (38.0, 54.0, 20.0)]
 INSET_TOES = [
     toe_outline(front_edge(u0, u1, 6), length, (0.0, -1.0)) for u0, u1, length in INSET_TOE_SPANS
 ]
+#: the first web space along the toes' line, its back edge over the dorsum (from its outer end
+#: to its inner end, round like the skin between the first two long bones of the foot) and its
+#: front edge: up the big toe's outer side, the web's U-shaped margin, down the second toe's
+#: inner side (the points of the toes' own outlines, so the web meets them exactly)
+WEB_SPAN = (-24.0, -14.0)
+INSET_WEB_BACK = catmull(
+    [(-14.0, inset_front(-14.0)), (-11.5, -186.0), (-19.0, -164.0), (-26.5, -186.0), (-24.0, inset_front(-24.0))], 6
+)
+_BIG_OUT, _SECOND_IN = INSET_TOES[0][7], INSET_TOES[1][-1]  # the toes' sides at their joints
+INSET_WEB_EDGE = [*catmull([_BIG_OUT, (-19.0, inset_front(-19.0) - 6), _SECOND_IN], 6), (-14.0, inset_front(-14.0))]
+
+
+def inset_ankle(u: float) -> float:
+    """The ankle's edge of the inset's foot at u: where a patch's b = 0 lies."""
+    for (u0, v0), (u1, v1) in zip(INSET_SIDES[:-1], INSET_SIDES[1:]):
+        if min(u0, u1) <= u <= max(u0, u1) and max(v0, v1) > -20 and u1 != u0:
+            return v0 + (v1 - v0) * (u - u0) / (u1 - u0)
+    return -20.0
 
 
 def _u_at(edge: list[Point], v: float) -> float:
@@ -833,7 +876,8 @@ class PosteriorMapper:
             for a, b in dense:
                 u_in, u_out = _u_at(INSET_IN, -b * 198.0), _u_at(INSET_OUT, -b * 198.0)
                 u = u_in + (u_out - u_in) * a
-                v = b * inset_front(u)  # b = 1 is the curved front edge, where the toes begin
+                # b = 0 is the rounded ankle edge, b = 1 the curved front edge where the toes begin
+                v = (1 - b) * inset_ankle(u) + b * inset_front(u)
                 out.append((cx + (u if side > 0 else -u), INSET_Y0 + v))
             return smooth(out, FOOT_ROUNDING)
         return None

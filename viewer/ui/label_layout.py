@@ -8,7 +8,8 @@ one, most useful first: a label may slide a little up or down (a leader label on
 its leader still meets it) or break into two lines, and a label that still overlaps a placed
 label, crosses the body's outline (when it did not before), leaves the visible drawing or runs
 into the other view's half of it is hidden, with its leader.
-Spine levels are thinned this way: L5, S1, L3 and L1 are tried before the others.
+Spine levels are thinned this way: L5, S1, L3 and L1 are tried before the others, and the sacral
+levels below one with no room are hidden too (no 'S1 S2 S4' with S3 missing).
 """
 
 from __future__ import annotations
@@ -243,9 +244,15 @@ def lay_out(
     taken: list[QRectF] = []
     out: dict[QGraphicsSimpleTextItem, Placement | None] = {}
     thinned: set[QGraphicsItem] = set()  # views where a key spine level has no room
+    sacral_cut: set[QGraphicsItem] = set()  # views where a sacral level (below S1) has no room
     for spot in sorted(spots, key=Spot.priority):
-        if spot.inside and spot.layer in thinned and spot.item.text() not in KEY_LEVELS:
+        level = spot.item.text()
+        if spot.inside and spot.layer in thinned and level not in KEY_LEVELS:
             out[spot.item] = None  # the other levels only when all the key ones fit
+            continue
+        sacral = spot.inside and level not in KEY_LEVELS and level[:1] == "S"
+        if sacral and spot.layer in sacral_cut:
+            out[spot.item] = None  # placed from the top down: the levels below a hidden one
             continue
         factor = factors[spot.item]
         gap = SIDE_GAP * spot.rect.height() * factor
@@ -290,5 +297,7 @@ def lay_out(
                 break
         if not found and spot.inside and spot.item.text() in KEY_LEVELS:
             thinned.add(spot.layer)
+        if not found and sacral:
+            sacral_cut.add(spot.layer)
         out[spot.item] = found
     return out

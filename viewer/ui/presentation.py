@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
     QTextCursor,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -94,13 +95,48 @@ class _TextScaler(QObject):
         self.view = view
         self._busy = False
         self._unscaled = ""  # the page as it was before scaling, to put back on leaving
+        # at presenting sizes a narrow table cell breaks a long word anywhere ("gastrocnemiu|s"
+        # in the side panel at 1024x768): each page wraps only between words when all its text
+        # still fits the width (a table may then reach a cell's padding past the edge: no scroll
+        # bar for that), and keeps the view's own wrapping when a word is wider than its cell
+        self._wrap, self._across = view.wordWrapMode(), view.horizontalScrollBarPolicy()
         view.textChanged.connect(self.apply)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self._fit_wrap()
+        return False
+
+    def _fit_wrap(self) -> None:
+        view = self.view
+        view.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        fits = not self._text_overflows()
+        view.setWordWrapMode(QTextOption.WrapMode.WordWrap if fits else self._wrap)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits else self._across)
+
+    def _text_overflows(self) -> bool:
+        """Whether a line of the page's text reaches past the view's visible width."""
+        doc = self.view.document()
+        width = self.view.viewport().width() + 0.5
+        layout = doc.documentLayout()
+        block = doc.begin()
+        while block.isValid():
+            x = layout.blockBoundingRect(block).x()
+            lines = block.layout()
+            for i in range(lines.lineCount()):
+                line = lines.lineAt(i)
+                if x + line.x() + line.naturalTextWidth() > width:
+                    return True
+            block = block.next()
+        return False
 
     def apply(self) -> None:
         if self._busy:
             return
         body = body_pixel_size(self.view)
         if body >= BODY_PX or body <= 0:
+            self._fit_wrap()
             return
         factor = BODY_PX / body
         self._busy = True
@@ -124,9 +160,13 @@ class _TextScaler(QObject):
                 block = block.next()
         finally:
             self._busy = False
+        self._fit_wrap()
 
     def detach(self) -> None:
         self.view.textChanged.disconnect(self.apply)
+        self.view.viewport().removeEventFilter(self)
+        self.view.setWordWrapMode(self._wrap)
+        self.view.setHorizontalScrollBarPolicy(self._across)
         restyle = getattr(self.view, "restyle", None)
         if restyle is not None:
             # the side panel keeps its laid-out pages: every page seen while presenting was
