@@ -665,6 +665,8 @@ class AtlasCanvas(pg.GraphicsView):
         """Work out every root's hatched zones in the chosen map, one root, side and view per
         idle moment (again after the map changes)."""
         self._zones_planned = True
+        if not self.isVisible():  # closed (its drawing may be gone already): nothing to show
+            return
         sides = sorted({k[2] for k in self.layer_items}, key=str)
         self._zones_ahead = [
             (root, side, view) for root in self.atlas.roots for side in sides for view in self.layers
@@ -676,6 +678,9 @@ class AtlasCanvas(pg.GraphicsView):
             self._zones_timer.stop()
             return
         root, side, view = self._zones_ahead.pop(0)
+        if not self.isVisible():  # closed meanwhile: its drawing may be gone
+            self._zones_ahead.clear()
+            return
         self._zones_for(root, side, view)
 
     def _zones_for(self, root: str, side: str | None, view: str) -> list[LayerItem]:
