@@ -204,3 +204,21 @@ def test_tabs_count_their_answers(window, qtbot):
     window.state.set_mark("reduced-ankle-jerk", True)
     window.state.set_mark("straight-leg-raise", False)
     assert tabs.tabText(2) == "Examination (2)" and tabs.tabText(0) == "How it feels"
+
+
+def test_ticking_an_answer_does_not_move_the_buttons(window, qtbot):
+    """A ticked answer reads "✓ Yes"; the buttons keep their places (found by a newcomer: every
+    row's Yes moved 13 px left)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.state.set_mode("pattern")
+    QApplication.processEvents()
+    panel = window.pattern_panel
+    fid = next(iter(panel.finding_buttons))
+    yes, no = panel.finding_buttons[fid]
+    qtbot.waitUntil(yes.isVisible)
+    before = (yes.geometry(), no.geometry())
+    yes.click()
+    QApplication.processEvents()
+    assert yes.text().startswith("✓")
+    assert (yes.geometry(), no.geometry()) == before

@@ -152,6 +152,12 @@ class PatternPanel(QWidget):
             button.toggled.connect(
                 lambda on, b=button, t=text: b.setText(("✓ " if on else "") + tr(t))
             )
+            # as wide as its ticked text from the start, so ticking an answer does not push
+            # the buttons of every row sideways (found by a newcomer)
+            button.setText("✓ " + tr(text))
+            button.ensurePolished()
+            button.setMinimumWidth(button.sizeHint().width())
+            button.setText(tr(text))
             button.setAccessibleName(f"{name}: {'present' if present else 'absent'}")
             button.clicked.connect(lambda _c=False, f=fid, p=present: self._toggle(f, p))
         grid.addWidget(label, row, 0)
