@@ -94,6 +94,8 @@ class AtlasCanvas(pg.GraphicsView):
 
     def __init__(self, atlas: Atlas, views: list[View], state: AppState, parent=None):
         self._room = (0, 0)  # pixels kept free above and below the drawing
+        #: the clickable shapes (before Qt's own set-up, which already sends a resize)
+        self.items: list[ShapeItem] = []
         super().__init__(parent, background="w")
         pointer_targets.install(self.scene(), self._pointer_candidates)
         self._shape_bounds: list[tuple[QRectF, ShapeItem]] | None = None
@@ -106,7 +108,6 @@ class AtlasCanvas(pg.GraphicsView):
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.vb = pg.ViewBox(lockAspect=True, invertY=True, enableMenu=False)
         self.setCentralItem(self.vb)
-        self.items: list[ShapeItem] = []
         #: skin, bones, muscles and labels: never change, so kept as pixmaps between zooms
         self._static: list[QGraphicsItem] = []
         self._scale = 0.0
@@ -339,9 +340,9 @@ class AtlasCanvas(pg.GraphicsView):
         self._static.append(item)
 
     # -- pointer ---------------------------------------------------------------------------
-    def _pointer_candidates(self, point: QPointF, near: QRectF) -> list[QGraphicsItem]:
-        """The items a hover, click or drag near ``point`` may reach (see pointer_targets): the
-        shapes whose bounds meet ``near``, found from their bounds in the drawing's coordinates
+    def _pointer_candidates(self, near: QRectF) -> list[QGraphicsItem]:
+        """The items a hover, click or drag may reach (see pointer_targets): the shapes whose
+        bounds meet ``near``, found from their bounds in the drawing's coordinates
         (shapes never move within it), and the ViewBox, which pans and zooms."""
         group = self.vb.childGroup
         if self._shape_bounds is None:
@@ -388,8 +389,7 @@ class AtlasCanvas(pg.GraphicsView):
         """The drawing moved under a still pointer (a zoom, a pan, a resize, presentation
         mode): what was under it no longer is, so nothing stays lit as hovered; the next move
         of the mouse lights what is under it now."""
-        shapes = self.__dict__.get("items")  # not yet while the canvas is being built
-        for item in shapes or ():
+        for item in self.items:
             if item.hovered:
                 item.drop_hover()
 

@@ -6,8 +6,9 @@ Python. On the atlas's drawing that is a few hundred items under the pointer at 
 labels, the hidden looks of every shape), and a hover or a click spent about 2 ms per call
 there, twice a click. Only items that handle the pointer (``hoverEvent``, ``mouseClickEvent``
 or ``mouseDragEvent``, the methods pyqtgraph calls by name) can receive what pyqtgraph does
-with the list, so this asks Qt only for bounding rectangles, keeps the items that handle the
-pointer, and then applies pyqtgraph's own shape test and order to those few.
+with the list, so the canvas names those few from where it knows its shapes lie (asking Qt
+for the items under the pointer wrapped a few hundred of them for Python), and this applies
+pyqtgraph's own shape test and order to them.
 """
 
 from __future__ import annotations
@@ -15,21 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 POINTER_METHODS = ("hoverEvent", "mouseClickEvent", "mouseDragEvent")
 
-_handles_pointer: dict[type, bool] = {}
-
-
 def handles_pointer(item: QGraphicsItem) -> bool:
-    """Whether pyqtgraph would ever deliver a hover, click or drag to this item."""
-    kind = type(item)
-    known = _handles_pointer.get(kind)
-    if known is None:
-        known = _handles_pointer[kind] = any(hasattr(kind, m) for m in POINTER_METHODS)
-    return known
+    """Whether pyqtgraph would ever deliver a hover, click or drag to this item: the items a
+    scene's candidates must name."""
+    return any(hasattr(type(item), m) for m in POINTER_METHODS)
 
 
 def _abs_z(item: QGraphicsItem | None) -> float:
@@ -40,7 +35,8 @@ def _abs_z(item: QGraphicsItem | None) -> float:
     return z
 
 
-Candidates = Callable[[QPointF, QRectF], list[QGraphicsItem]]
+#: the items that handle the pointer and whose bounds meet a rectangle (scene coordinates)
+Candidates = Callable[[QRectF], list[QGraphicsItem]]
 
 
 def items_near_event(
@@ -53,8 +49,8 @@ def items_near_event(
 ) -> list[QGraphicsItem]:
     """What ``pyqtgraph.GraphicsScene.itemsNearEvent`` returns, for the items that can use it:
     the items whose shape contains the point (topmost first), then those within the click
-    radius (topmost first). ``candidates(point, near)`` names the items that handle the pointer
-    and whose bounds meet ``near`` (scene coordinates)."""
+    radius (topmost first), among ``candidates(near)``. ``selMode`` and ``sortOrder`` are
+    accepted as pyqtgraph passes them; the answer is always pyqtgraph's default one."""
     view = scene.views()[0]
     point = event.buttonDownScenePos() if hasattr(event, "buttonDownScenePos") else event.scenePos()
     r = getattr(scene, "_clickRadius", 0)
@@ -70,7 +66,7 @@ def items_near_event(
         )
     at_point: list[QGraphicsItem] = []
     within: list[QGraphicsItem] = []
-    for item in candidates(point, near):
+    for item in candidates(near):
         if item.scene() is not scene or not item.isVisible():
             continue
         if hoverable and not hasattr(item, "hoverEvent"):
@@ -95,28 +91,10 @@ def items_near_event(
     return at_point + within
 
 
-def scene_candidates(scene: QGraphicsScene) -> Candidates:
-    """Every item of ``scene`` that handles the pointer, found by Qt from bounding rectangles
-    (no shape asked of anything)."""
-
-    def find(point: QPointF, near: QRectF) -> list[QGraphicsItem]:
-        transform = scene.views()[0].viewportTransform()
-        found = scene.items(
-            near,
-            Qt.ItemSelectionMode.IntersectsItemBoundingRect,
-            Qt.SortOrder.DescendingOrder,
-            transform,
-        )
-        return [item for item in found if handles_pointer(item)]
-
-    return find
-
-
-def install(scene: QGraphicsScene, candidates: Candidates | None = None) -> None:
-    """Make ``scene`` (a pyqtgraph GraphicsScene) find pointer targets this way."""
-    find = candidates or scene_candidates(scene)
+def install(scene: QGraphicsScene, candidates: Candidates) -> None:
+    """Make ``scene`` (a pyqtgraph GraphicsScene) find pointer targets among ``candidates``."""
 
     def near(event: Any, *args: Any, **kwargs: Any) -> list[QGraphicsItem]:
-        return items_near_event(scene, find, event, *args, **kwargs)
+        return items_near_event(scene, candidates, event, *args, **kwargs)
 
     scene.itemsNearEvent = near  # type: ignore[attr-defined]
