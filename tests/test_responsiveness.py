@@ -184,7 +184,7 @@ def test_the_disclaimer_stays_whole_at_1024x768_beside_the_hover_name(window, qt
 
 def test_pages_of_what_can_be_clicked_are_made_ahead(window, qtbot, monkeypatch):
     panel = window.panel
-    qtbot.waitUntil(lambda: panel.made_ahead, timeout=20000)
+    qtbot.waitUntil(lambda: panel.pages_ahead.done, timeout=20000)
     import viewer.ui.side_panel as side_panel
 
     def not_again(*_args, **_kwargs):
@@ -199,7 +199,7 @@ def test_pages_of_what_can_be_clicked_are_made_ahead(window, qtbot, monkeypatch)
 
 def test_the_roots_hatched_zones_are_worked_out_ahead(window, qtbot, monkeypatch):
     canvas = window.canvas
-    qtbot.waitUntil(lambda: canvas._zones_planned and not canvas._zones_ahead, timeout=20000)
+    qtbot.waitUntil(lambda: canvas.zones_ahead.done, timeout=20000)
 
     def not_now(*_args, **_kwargs):
         raise AssertionError("a hatched zone cut at the click, not ahead")

@@ -13,6 +13,9 @@ with a legend. Layer shapes never take clicks and are hidden unless shown.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -35,6 +38,7 @@ from viewer.content.atlas import Atlas
 from viewer.drawing.shapes import LAYER_KINDS, Shape, View
 from viewer.state.app_state import BOTH, MARKABLE, AppState, Target
 from viewer.ui import palette, pointer_targets
+from viewer.ui.idle_steps import IdleSteps, Step
 from viewer.ui.legend import Legend, swatch
 from viewer.ui.qt_paths import to_painter_path
 from viewer.ui.shape_item import (
@@ -122,11 +126,7 @@ class AtlasCanvas(pg.GraphicsView):
         self._zones: dict[tuple[str, str | None, str | None, str], list[LayerItem]] = {}
         #: the hatched zones of each root in the chosen map, worked out ahead in idle moments
         #: (cutting the paths took the first click on a root 4-6 ms)
-        self._zones_ahead: list[tuple[str, str | None, str]] = []
-        self._zones_planned = False
-        self._zones_timer = QTimer(self)
-        self._zones_timer.timeout.connect(self._next_zones)
-        QTimer.singleShot(ZONES_AHEAD_AFTER_MS, self, self._plan_zones)
+        self.zones_ahead = IdleSteps(self, ZONES_AHEAD_AFTER_MS, self._zone_steps)
         self._overlay_labels: dict[tuple[str, str | None], list[QGraphicsSimpleTextItem]] = {}
         self._shown_layers: list[QGraphicsItem] = []
         self.map_id: str | None = next(iter(atlas.maps), None)
@@ -514,8 +514,8 @@ class AtlasCanvas(pg.GraphicsView):
             raise KeyError(f"no map {map_id!r}; have {', '.join(self.atlas.maps)}")
         changed = map_id != self.map_id
         self.map_id = map_id
-        if changed and self._zones_planned:  # the new map's zones, ahead too
-            self._plan_zones()
+        if changed and self.zones_ahead.started:  # the new map's zones, ahead too
+            self.zones_ahead.restart()
         index = self.map_box.findData(map_id)
         if index != self.map_box.currentIndex():
             self.map_box.setCurrentIndex(index)
@@ -661,27 +661,18 @@ class AtlasCanvas(pg.GraphicsView):
             self._overlay_labels[label_key] = labels
         return list(labels)
 
-    def _plan_zones(self) -> None:
-        """Work out every root's hatched zones in the chosen map, one root, side and view per
-        idle moment (again after the map changes)."""
-        self._zones_planned = True
-        if not self.isVisible():  # closed (its drawing may be gone already): nothing to show
+    def _zone_steps(self) -> Iterator[Step]:
+        """Working out every root's hatched zones in the chosen map, one root, side and view
+        a step; none once the window is closed (its drawing may be gone already)."""
+        if not self.isVisible():
             return
         sides = sorted({k[2] for k in self.layer_items}, key=str)
-        self._zones_ahead = [
-            (root, side, view) for root in self.atlas.roots for side in sides for view in self.layers
-        ]
-        self._zones_timer.start()
-
-    def _next_zones(self) -> None:
-        if not self._zones_ahead:
-            self._zones_timer.stop()
-            return
-        root, side, view = self._zones_ahead.pop(0)
-        if not self.isVisible():  # closed meanwhile: its drawing may be gone
-            self._zones_ahead.clear()
-            return
-        self._zones_for(root, side, view)
+        for root in self.atlas.roots:
+            for side in sides:
+                for view in self.layers:
+                    if not self.isVisible():
+                        return
+                    yield partial(self._zones_for, root, side, view)
 
     def _zones_for(self, root: str, side: str | None, view: str) -> list[LayerItem]:
         """Hatched zones for one root's dermatome in the chosen map: where a neighbouring root's

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
@@ -17,6 +18,7 @@ from viewer.content.pattern import Pattern
 from viewer.present.panel_html import render, welcome_html
 from viewer.present.theme import LIGHT, Theme, panel_css
 from viewer.state.app_state import AppState, Target
+from viewer.ui.idle_steps import IdleSteps, Step
 
 if TYPE_CHECKING:  # the explorer and its pages are imported when a pattern is first drawn
     from viewer.content.explore import Exploration
@@ -88,26 +90,15 @@ class SidePanel(QTextBrowser):
         self.theme = LIGHT
         state.subscribe(self._on_state)
         self._on_state(state)
-        self._ahead = iter(self._clickable_targets())
-        self.made_ahead = False  # every clickable page made
-        self._ahead_timer = QTimer(self)  # 0 ms: runs whenever no input or paint is waiting
-        self._ahead_timer.timeout.connect(self._make_next_page)
-        QTimer.singleShot(PREFETCH_AFTER_MS, self, self._ahead_timer.start)
+        self.pages_ahead = IdleSteps(self, PREFETCH_AFTER_MS, self._page_steps)
 
-    def _clickable_targets(self) -> Iterator[Target]:
+    def _page_steps(self) -> Iterator[Step]:
+        """Making the page of each place, root, nerve and region on each side, not made yet."""
         for kind in PREFETCH_KINDS:
             for rid in getattr(self.atlas, kind):
                 for side in ("left", "right"):
-                    yield Target(kind, rid, side)
-
-    def _make_next_page(self) -> None:
-        """Make one page not made yet (a short step, so input never waits long)."""
-        for target in self._ahead:
-            if (target.kind, target.id, target.side) not in self._pages:
-                self.html_for(target)
-                return
-        self._ahead_timer.stop()
-        self.made_ahead = True
+                    if (kind, rid, side) not in self._pages:
+                        yield partial(self.html_for, Target(kind, rid, side))
 
     def set_theme(self, theme: Theme) -> None:
         """Colours come from the theme's style sheet; the page HTML carries none, so the pages
