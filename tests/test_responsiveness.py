@@ -215,3 +215,37 @@ def test_the_roots_hatched_zones_are_worked_out_ahead(window, qtbot, monkeypatch
         if i.style in (LayerStyle.DISAGREE, LayerStyle.OVERLAP)
     ]
     assert hatched, "the maps disagree about L4: its hatching shows"
+
+
+def test_work_done_ahead_waits_while_the_user_moves_over_the_drawing(window, qtbot):
+    """A step of work done ahead inside a click's frame made that click late; while the
+    pointer keeps moving over the drawing, none is taken, and it resumes once the user rests."""
+    import time
+
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QMouseEvent
+
+    from viewer.ui import idle_steps
+
+    panel = window.panel
+    qtbot.waitUntil(lambda: panel.pages_ahead.started, timeout=5000)
+    viewport = window.canvas.viewport()
+    made = len(panel._pages)
+    end = time.monotonic() + 0.6
+    x = 100
+    while time.monotonic() < end:  # a pointer wandering over the drawing, a move every 20 ms
+        x = 100 + (x + 7) % 300
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            QPoint(x, 300),
+            viewport.mapToGlobal(QPoint(x, 300)),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, move)
+        qtbot.wait(20)
+    assert len(panel._pages) == made, "pages were made while the pointer was moving"
+    assert panel.pages_ahead.held > 0
+    assert idle_steps.quiet_for_ms() < idle_steps.QUIET_MS
+    qtbot.waitUntil(lambda: len(panel._pages) > made, timeout=5000)  # resumes once still

@@ -38,7 +38,7 @@ from viewer.content.atlas import Atlas
 from viewer.drawing.shapes import LAYER_KINDS, Shape, View
 from viewer.state.app_state import BOTH, MARKABLE, AppState, Target
 from viewer.ui import palette, pointer_targets
-from viewer.ui.idle_steps import IdleSteps, Step
+from viewer.ui.idle_steps import IdleSteps, Step, note_input
 from viewer.ui.legend import Legend, swatch
 from viewer.ui.qt_paths import to_painter_path
 from viewer.ui.shape_item import (
@@ -360,6 +360,7 @@ class AtlasCanvas(pg.GraphicsView):
 
     # -- wheel zoom ------------------------------------------------------------------------
     def wheelEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        note_input()
         self.zoom_preview.begin()
         super().wheelEvent(ev)
 
@@ -370,12 +371,18 @@ class AtlasCanvas(pg.GraphicsView):
         if self._unbuilt_layers:  # the first frame is done: build the hidden layers now
             QTimer.singleShot(0, self, lambda: self.layer_items)  # not if the canvas is gone
 
+    def mouseMoveEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        note_input()  # work done ahead waits while the pointer moves over the drawing
+        super().mouseMoveEvent(ev)
+
     def mousePressEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        note_input()
         self.zoom_preview.end()  # a click is aimed at the real drawing
         self._pressed_at = ev.position()
         super().mousePressEvent(ev)
 
     def mouseReleaseEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        note_input()
         # a release away from the press ends a drag (a pan), never a click on what lay under
         # the press: pyqtgraph can take a quick drag for a click when it saw no move in between
         moved = ev.position() - getattr(self, "_pressed_at", ev.position())
@@ -903,6 +910,7 @@ class AtlasCanvas(pg.GraphicsView):
         """Arrow keys move the selection between neighbouring regions; Enter in pattern mode
         marks or unmarks the selected place. Without a selected region, the first arrow picks
         the low back."""
+        note_input()
         key = ev.key()
         if key in self.ARROWS and ev.modifiers() == Qt.KeyboardModifier.NoModifier:
             cur = self.state.current
