@@ -192,7 +192,7 @@ def test_a_long_nerve_names_itself_beside_the_pointer(window):
     canvas = window.canvas
     item = canvas.items_for("nerves", "posterior-femoral-cutaneous", "left", "posterior")[0]
     group = canvas.vb.childGroup
-    top = item.mapRectToItem(group, item.path.boundingRect()).top()
+    top = item.mapRectToItem(group, item.outline.boundingRect()).top()
     point = canvas.interior_point(item)  # drawing coordinates
     assert point.y() - top > 100, "the test needs a point well down the nerve"
     _hover(window, item)

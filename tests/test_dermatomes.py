@@ -24,7 +24,7 @@ def shown(window, kind=None):
 def back_of_thigh(window, side="left") -> QPointF:
     """A point in the middle of the back of the thigh, in the posterior layer's coordinates."""
     item = window.canvas.items_for("regions", "thigh-posterior", side, "posterior")[0]
-    return item.path.boundingRect().center()
+    return item.outline.boundingRect().center()
 
 
 def layer_item(window, kind, rid, side, map_id, view):

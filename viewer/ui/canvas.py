@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -100,9 +101,15 @@ class AtlasCanvas(pg.GraphicsView):
         self._room = (0, 0)  # pixels kept free above and below the drawing
         #: the clickable shapes (before Qt's own set-up, which already sends a resize)
         self.items: list[ShapeItem] = []
+        #: the shapes not at rest now (selected, related or marked)
+        self._lit: set[ShapeItem] = set()
+        self._drawing_takers: bool | None = None  # which shapes take clicks was set for
         super().__init__(parent, background="w")
         pointer_targets.install(self.scene(), self._pointer_candidates)
-        self._shape_bounds: list[tuple[QRectF, ShapeItem]] | None = None
+        # pyqtgraph lights what lies under the pointer from plain moves of the mouse; no item
+        # takes Qt's own hover events (see ShapeItem), so Qt would not ask for those moves
+        self.viewport().setMouseTracking(True)
+        self._shape_bounds: tuple[list[ShapeItem], np.ndarray] | None = None
         self.atlas = atlas
         self.views = views
         self.state = state
@@ -343,18 +350,27 @@ class AtlasCanvas(pg.GraphicsView):
     def _pointer_candidates(self, near: QRectF) -> list[QGraphicsItem]:
         """The items a hover, click or drag may reach (see pointer_targets): the shapes whose
         bounds meet ``near``, found from their bounds in the drawing's coordinates
-        (shapes never move within it), and the ViewBox, which pans and zooms."""
+        (shapes never move within it) all at once, and the ViewBox, which pans and zooms."""
         group = self.vb.childGroup
         if self._shape_bounds is None:
             # topmost first where z is equal, as Qt lists them: later siblings lie on top
-            self._shape_bounds = [
-                (item.mapRectToItem(group, item.boundingRect()), item)
-                for item in reversed(self.items)
-            ]
-        box = group.mapRectFromScene(near)
-        found: list[QGraphicsItem] = [
-            item for rect, item in self._shape_bounds if rect.intersects(box)
-        ]
+            order = list(reversed(self.items))
+            rects = [item.mapRectToItem(group, item.boundingRect()) for item in order]
+            self._shape_bounds = (
+                order,
+                np.array([(r.left(), r.right(), r.top(), r.bottom()) for r in rects]).T.copy(),
+            )
+        order, (left, right, top, bottom) = self._shape_bounds
+        box = group.mapRectFromScene(near).normalized()
+        found: list[QGraphicsItem] = []
+        if box.width() > 0 and box.height() > 0:  # as QRectF.intersects: an empty box meets none
+            meets = (
+                (left < box.right())
+                & (box.left() < right)
+                & (top < box.bottom())
+                & (box.top() < bottom)
+            )
+            found = [order[i] for i in np.flatnonzero(meets)]
         found.append(self.vb)
         return found
 
@@ -439,7 +455,7 @@ class AtlasCanvas(pg.GraphicsView):
         if item.is_line and item.hover_pos is not None:  # beside the pointer on a long line
             self.hover_label.setPos(item.mapToItem(self.vb.childGroup, item.hover_pos))
         else:
-            rect = item.mapRectToItem(self.vb.childGroup, item.path.boundingRect())
+            rect = item.mapRectToItem(self.vb.childGroup, item.outline.boundingRect())
             self.hover_label.setPos(rect.center().x(), rect.top())
         self.hover_label.show()
         self.sigHoverName.emit(f"{name}{side}")
@@ -461,29 +477,41 @@ class AtlasCanvas(pg.GraphicsView):
                 and _same_side(target.side, side)
             )
         if target is None:
-            for item in self.items:
-                item.set_state(State.NORMAL)
+            self._apply_states({})
             return
         hl = self.atlas.highlight(target.kind, target.id)
         related = {"regions": hl.regions, "roots": hl.roots, "nerves": hl.nerves}
         if self._layer_kind(target.kind, target.id):
             # the root's dermatome or the nerve's skin is drawn itself: whole regions are not
             related["regions"] = frozenset()
-        for item in self.items:
-            s = item.shape_data
-            if not _same_side(target.side, s.side):
+        states: dict[ShapeItem, State] = {}
+        for kind, ids in related.items():
+            for rid in ids:
+                for item in self._by_key.get((kind, rid), ()):
+                    if _same_side(target.side, item.shape_data.side):
+                        states[item] = State.RELATED
+        for item in self._by_key.get((target.kind, target.id), ()):
+            if _same_side(target.side, item.shape_data.side):
+                states[item] = State.SELECTED
+        self._apply_states(states)
+
+    def _apply_states(self, states: dict[ShapeItem, State]) -> None:
+        """Give these shapes these looks and every other shape its look at rest. Only the
+        shapes lit before or now are visited: a click changes a few dozen of the hundreds."""
+        for item in self._lit:
+            if item not in states:
                 item.set_state(State.NORMAL)
-            elif s.kind == target.kind and s.content_id == target.id:
-                item.set_state(State.SELECTED)
-            elif s.content_id in related.get(s.kind or "", ()):
-                item.set_state(State.RELATED)
-            else:
-                item.set_state(State.NORMAL)
+        for item, look in states.items():
+            item.set_state(look)
+        self._lit = {item for item, look in states.items() if look is not State.NORMAL}
 
     def _set_click_takers(self, drawing: bool) -> None:
         """The fine places lie over the regions and take their clicks (a region is reached
         from its places' pages); while drawing a pattern, a click anywhere on the skin marks
         the place under it, and nerves and roots take none."""
+        if drawing == self._drawing_takers:
+            return
+        self._drawing_takers = drawing
         skin = self._skin_kind
         for item in self.items:
             kind = item.shape_data.kind
@@ -820,11 +848,13 @@ class AtlasCanvas(pg.GraphicsView):
             marked.setdefault(place.region, set()).add(place.side)
         for dot, _root, _side in self.key_points:
             dot.setVisible(False)
-        for item in self.items:
-            s = item.shape_data
-            sides = marked.get(s.content_id or "") if s.kind in MARKABLE else None
-            hit = bool(sides) and (None in sides or BOTH in sides or s.side in sides)  # type: ignore[operator]
-            item.set_state(State.MARKED if hit else State.NORMAL)
+        states: dict[ShapeItem, State] = {}
+        for rid, sides in marked.items():
+            for kind in MARKABLE:
+                for item in self._by_key.get((kind, rid), ()):
+                    if None in sides or BOTH in sides or item.shape_data.side in sides:
+                        states[item] = State.MARKED
+        self._apply_states(states)
 
     def marked_items(self) -> list[ShapeItem]:
         return [i for i in self.items if i.state is State.MARKED]

@@ -385,7 +385,7 @@ class Presentation(QObject):
             colour = OUTLINE_COLOURS.get(item.state)
             if colour is None:
                 continue
-            outline = QGraphicsPathItem(item.path, item)
+            outline = QGraphicsPathItem(item.outline, item)
             width = OUTLINE_PX
             if item.is_line and item.state == State.SELECTED:
                 width += 3  # the chosen nerve or root stands out from the ones it feeds

@@ -6,9 +6,10 @@ item under the mouse takes it), clicking checks the real shape and emits ``sigCl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -75,24 +76,43 @@ class _Settle:
 settle_cache = _Settle()
 
 
-class _Signals(QObject):
-    clicked = Signal(object, object)  # (item, keyboard modifiers)
-    hovered = Signal(object, bool)
+class Callbacks:
+    """What a shape tells the canvas (a click, a hover), as plain Python calls: a Qt signal
+    needs a QObject per shape, and building hundreds of them slowed the window's start."""
+
+    __slots__ = ("_calls",)
+
+    def __init__(self) -> None:
+        self._calls: list[Callable[..., object]] = []
+
+    def connect(self, call: Callable[..., object]) -> None:
+        self._calls.append(call)
+
+    def disconnect(self, call: Callable[..., object]) -> None:
+        self._calls.remove(call)
+
+    def emit(self, *args: object) -> None:
+        for call in list(self._calls):
+            call(*args)
 
 
-class ShapeItem(QGraphicsRectItem):
-    """A plain Qt rectangle item underneath (its bounds are the shape's), so Qt finds its
-    bounds without calling into Python; that call, made thousands of times a frame, was most
-    of what a repaint cost. pyqtgraph's scene finds ``hoverEvent`` and ``mouseClickEvent`` by
-    name, so it needs no GraphicsObject."""
+class ShapeItem(QGraphicsPathItem):
+    """A plain Qt path item underneath, holding the area that takes the pointer (the shape's
+    own area, or a band around a nerve's line), so Qt finds its bounds and tests its shape
+    without calling into Python; those calls, made for every item under the pointer at every
+    move and press, and thousands of times a frame, were much of what a click cost. pyqtgraph's
+    scene finds ``hoverEvent`` and ``mouseClickEvent`` by name, so it needs no GraphicsObject.
+    The item draws nothing itself (its looks do), and takes no hover events from Qt: pyqtgraph
+    sends its own, and one item taking Qt's made Qt look up the items under the pointer at
+    every move."""
 
     def __init__(self, shape: Shape):
         super().__init__()
-        self._signals = _Signals()
-        self.sigClicked = self._signals.clicked
-        self.sigHovered = self._signals.hovered
+        self.sigClicked = Callbacks()  # (item, keyboard modifiers)
+        self.sigHovered = Callbacks()  # (item, whether the pointer is on it now)
         self.shape_data = shape
-        self.path = to_painter_path(shape.ops)
+        #: the outline the looks draw
+        self.outline = to_painter_path(shape.ops)
         self.is_line = shape.kind in ("roots", "nerves")
         self.state = State.NORMAL
         self.hovered = False
@@ -105,18 +125,17 @@ class ShapeItem(QGraphicsRectItem):
             stroker = QPainterPathStroker()
             stroker.setWidth(max(shape.stroke_width + 4, 9))
             stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
-            self._hit = stroker.createStroke(self.path)
+            self._hit = stroker.createStroke(self.outline)
             # over a region of skin, only the drawn line itself counts: a nerve crossing the
             # calf must not swallow clicks meant for the calf around it
             stroker.setWidth(max(shape.stroke_width + 1, 4))
-            self._core = stroker.createStroke(self.path)
+            self._core = stroker.createStroke(self.outline)
         else:
-            self._hit = self.path
+            self._hit = self.outline
         pad = shape.stroke_width + 6
         self._bounds = self._hit.boundingRect().adjusted(-pad, -pad, pad, pad)
         self.setPen(Qt.PenStyle.NoPen)
-        self.setRect(self._bounds)
-        self.setAcceptHoverEvents(True)
+        self.setPath(self._hit)  # Qt's shape() and boundingRect() of the item: the hit area
         # the shape itself draws nothing: each look it takes is a child with its own picture
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self._looks: dict[tuple[State, bool], _Look] = {}
@@ -166,9 +185,6 @@ class ShapeItem(QGraphicsRectItem):
             self._look = look
 
     # -- drawing --------------------------------------------------------------------------
-    def shape(self) -> QPainterPath:
-        return self._hit
-
     def sure_shape(self) -> QPainterPath:
         """Where a pointer means this item wherever it is: the drawn line of a nerve or root
         (its wider hit area only counts away from skin regions), the whole of a region."""
@@ -212,18 +228,18 @@ class ShapeItem(QGraphicsRectItem):
         pen.setCosmetic(True)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         p.setPen(pen)
-        p.drawPath(self.path)
+        p.drawPath(self.outline)
         if state is State.MARKED:
             # hatching as well as colour, so a marked place reads in greyscale too
             p.setBrush(QBrush(palette.PURPLE.darker(160), Qt.BrushStyle.BDiagPattern))
             p.setPen(Qt.PenStyle.NoPen)
-            p.drawPath(self.path)
+            p.drawPath(self.outline)
         if hovered:
             p.setBrush(palette.HOVER_FILL)
             hover_pen = QPen(palette.ORANGE, 2.5)
             hover_pen.setCosmetic(True)
             p.setPen(hover_pen)
-            p.drawPath(self.path)
+            p.drawPath(self.outline)
 
     def _paint_line(self, p: QPainter, state: State, hovered: bool) -> None:
         w = self.shape_data.stroke_width
@@ -243,7 +259,7 @@ class ShapeItem(QGraphicsRectItem):
             pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             p.setPen(pen)
-            p.drawPath(self.path)
+            p.drawPath(self.outline)
 
     # -- mouse ----------------------------------------------------------------------------
     def hoverEvent(self, ev: object) -> None:
@@ -303,7 +319,7 @@ class ShapeItem(QGraphicsRectItem):
 
 class _Look(QGraphicsRectItem):
     """One look of a shape, drawn by the shape, cached as a picture by Qt; never takes the
-    mouse (the shape does). A rectangle item, so Qt reads its bounds without Python."""
+    mouse (the shape does). A rectangle item, so Qt reads its bounds and shape without Python."""
 
     def __init__(self, owner: ShapeItem, state: State, hovered: bool):
         super().__init__(owner.drawn_bounds, owner)
@@ -312,9 +328,6 @@ class _Look(QGraphicsRectItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
         self.setOpacity(0.0)
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()  # nothing to hit: clicks and hovers belong to the shape
 
     def paint(self, p: QPainter, *args: object) -> None:
         self.owner.paint_look(p, self.state, self.hovered)
