@@ -70,8 +70,11 @@ def test_wheel_zoom_shows_the_drawing_scaled_at_once_and_sharp_when_the_wheel_re
     assert _difference(preview, sharp) < moved / 3
 
 
-def test_clearing_a_highlight_restores_the_drawing_exactly(window):
+def test_clearing_a_highlight_restores_the_drawing_exactly(window, qtbot):
     canvas = window.canvas
+    # the first frame paints directly; its antialiased edges may differ from the pictures'
+    # by a few grey levels, so compare pictures with pictures
+    qtbot.waitUntil(lambda: canvas.pictures_ahead.done, timeout=10000)
     QApplication.processEvents()
     plain = canvas.viewport().grab().toImage()
     for kind, rid in (("roots", "S1"), ("nerves", "sciatic"), ("regions", "calf-posterior")):
@@ -249,3 +252,40 @@ def test_work_done_ahead_waits_while_the_user_moves_over_the_drawing(window, qtb
     assert panel.pages_ahead.held > 0
     assert idle_steps.quiet_for_ms() < idle_steps.QUIET_MS
     qtbot.waitUntil(lambda: len(panel._pages) > made, timeout=5000)  # resumes once still
+
+
+def test_the_drawing_follows_the_pointer_without_qt_hover_events(window):
+    """pyqtgraph lights shapes from plain mouse moves; a shape taking Qt's own hover events
+    made Qt look up every item under the pointer at each move, so none does, and the canvas
+    asks for moves itself (without mouse tracking a real pointer would light nothing)."""
+    canvas = window.canvas
+    assert canvas.viewport().hasMouseTracking()
+    takers = [i for i in canvas.scene().items() if i.acceptHoverEvents()]
+    assert takers == [], f"{len(takers)} items take Qt hover events, e.g. {takers[:3]}"
+
+
+def test_the_first_frame_paints_the_drawing_directly_and_pictures_follow(qtbot):
+    """Drawing each item into its own picture first made the first frame twice as slow; the
+    window's first frame paints directly, and every static item and every shape's look takes
+    its picture soon after, so clicks later blit them."""
+    from viewer.session import Session
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.settings import Settings
+    from viewer.ui.shape_item import CACHED, NO_CACHE
+
+    session = Session.load()
+    window = MainWindow(session.atlas, session.views, settings=Settings.throwaway())
+    qtbot.addWidget(window)
+    canvas = window.canvas
+    static = list(canvas._static)
+    looks = [look for item in canvas.items for look in item._looks.values()]
+    assert static and looks
+    assert {i.cacheMode() for i in static + looks} == {NO_CACHE}
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitUntil(lambda: canvas.pictures_ahead.done, timeout=10000)
+    looks = [look for item in canvas.items for look in item._looks.values()]
+    assert {i.cacheMode() for i in static + looks} == {CACHED}
+    window.state.select("nerves", "sciatic", "left")  # a look made later is a picture at once
+    looks = [look for item in canvas.items for look in item._looks.values()]
+    assert {i.cacheMode() for i in looks} == {CACHED}

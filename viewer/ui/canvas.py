@@ -91,6 +91,10 @@ DRAG_PX = 6
 PIXMAP_CACHE_KB = 64 * 1024
 #: the roots' hatched zones are worked out ahead from this long after the window opens
 ZONES_AHEAD_AFTER_MS = 600
+#: After the first frame, the static drawing and the shapes' looks take their pictures (Qt's
+#: item cache) a few items per idle moment: the first frame paints them directly, which took
+#: it about half the time that drawing each into a picture first did.
+PICTURES_PER_STEP = 12
 
 
 class AtlasCanvas(pg.GraphicsView):
@@ -134,6 +138,9 @@ class AtlasCanvas(pg.GraphicsView):
         #: the hatched zones of each root in the chosen map, worked out ahead in idle moments
         #: (cutting the paths took the first click on a root 4-6 ms)
         self.zones_ahead = IdleSteps(self, ZONES_AHEAD_AFTER_MS, self._zone_steps)
+        #: the pictures of what the first frame painted directly (started by that frame)
+        self.pictures_ahead = IdleSteps(self, None, self._picture_steps, wait_for_quiet=False)
+        self._first_frame: list[QGraphicsItem] | None = []  # painted directly till pictures
         self._overlay_labels: dict[tuple[str, str | None], list[QGraphicsSimpleTextItem]] = {}
         self._shown_layers: list[QGraphicsItem] = []
         self.map_id: str | None = next(iter(atlas.maps), None)
@@ -156,6 +163,7 @@ class AtlasCanvas(pg.GraphicsView):
             anchor=(0.5, 1.2),
         )
         self.hover_label.setZValue(100)
+        self.hover_label.textItem.setAcceptHoverEvents(False)  # a name, never a link
         self.hover_label.hide()
         self.vb.addItem(self.hover_label, ignoreBounds=True)
         self.vb.sigTransformChanged.connect(self._on_transform)
@@ -194,7 +202,7 @@ class AtlasCanvas(pg.GraphicsView):
             elif shape.kind:
                 if shape.kind == "places":
                     place_borders.addPath(to_painter_path(shape.ops))
-                item = ShapeItem(shape)
+                item = ShapeItem(shape, cached=self._first_frame is None)
                 item.setParentItem(layer)
                 item.base_z = z
                 item.setZValue(z)
@@ -343,8 +351,36 @@ class AtlasCanvas(pg.GraphicsView):
         self._cache_at_rest(text)
 
     def _cache_at_rest(self, item: QGraphicsItem) -> None:
-        item.setCacheMode(CACHED)
+        """An item that never changes: kept as a picture between zooms. One built for the
+        first frame is painted directly in it, and takes its picture soon after."""
         self._static.append(item)
+        if self._first_frame is not None:
+            item.setCacheMode(NO_CACHE)
+            self._first_frame.append(item)
+        else:
+            item.setCacheMode(CACHED)
+
+    def _picture_steps(self) -> list[Step]:
+        """Turn on the pictures of what the first frame painted directly, a few items a step,
+        each repainted at once so its picture is drawn then and not inside a later click."""
+        first, self._first_frame = self._first_frame or [], None
+        todo: list[QGraphicsItem] = first + list(self.items)
+        return [
+            partial(self._take_pictures, todo[start : start + PICTURES_PER_STEP])
+            for start in range(0, len(todo), PICTURES_PER_STEP)
+        ]
+
+    def _take_pictures(self, items: list[QGraphicsItem]) -> None:
+        if settle_cache.timer is not None and settle_cache.timer.isActive():
+            for item in items:  # a zoom is under way: they take pictures once it settles
+                settle_cache.add(item)
+            return
+        for item in items:
+            if isinstance(item, ShapeItem):
+                item.cache_looks(True)
+            else:
+                item.setCacheMode(CACHED)
+            item.update()
 
     # -- pointer ---------------------------------------------------------------------------
     def _pointer_candidates(self, near: QRectF) -> list[QGraphicsItem]:
@@ -386,6 +422,8 @@ class AtlasCanvas(pg.GraphicsView):
             super().paintEvent(ev)
         if self._unbuilt_layers:  # the first frame is done: build the hidden layers now
             QTimer.singleShot(0, self, lambda: self.layer_items)  # not if the canvas is gone
+        if not self.pictures_ahead.started:
+            self.pictures_ahead.restart()
 
     def mouseMoveEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
         note_input()  # work done ahead waits while the pointer moves over the drawing

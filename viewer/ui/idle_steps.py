@@ -36,17 +36,27 @@ def quiet_for_ms() -> float:
 
 
 class IdleSteps:
-    def __init__(self, owner: QObject, start_after_ms: int, plan: Callable[[], Iterable[Step]]):
+    def __init__(
+        self,
+        owner: QObject,
+        start_after_ms: int | None,
+        plan: Callable[[], Iterable[Step]],
+        wait_for_quiet: bool = True,
+    ):
         """``plan()`` gives the steps (called at the start and at each ``restart``); the work
-        belongs to ``owner`` and stops with it."""
+        belongs to ``owner`` and stops with it. It starts ``start_after_ms`` after now, or when
+        ``restart`` is first called if that is None. Work that must be done soon whatever the
+        user does (``wait_for_quiet`` False) goes on during input too."""
         self._plan = plan
+        self._wait_for_quiet = wait_for_quiet
         self._steps: Iterator[Step] = iter(())
         self.started = False
         self.done = False
         self.held = 0  # how many times the work waited for the user to be still (for tests)
         self._timer = QTimer(owner)
         self._timer.timeout.connect(self._step)
-        QTimer.singleShot(start_after_ms, owner, self.restart)
+        if start_after_ms is not None:
+            QTimer.singleShot(start_after_ms, owner, self.restart)
 
     def restart(self) -> None:
         """Plan the steps afresh and take them."""
@@ -55,7 +65,7 @@ class IdleSteps:
         self._timer.start(0)
 
     def _step(self) -> None:
-        wait = QUIET_MS - quiet_for_ms()
+        wait = QUIET_MS - quiet_for_ms() if self._wait_for_quiet else 0
         if wait > 0:  # the user is busy: come back once they have been still for a while
             self.held += 1
             self._timer.start(int(wait) + 1)

@@ -106,7 +106,8 @@ class ShapeItem(QGraphicsPathItem):
     sends its own, and one item taking Qt's made Qt look up the items under the pointer at
     every move."""
 
-    def __init__(self, shape: Shape):
+    def __init__(self, shape: Shape, cached: bool = True):
+        """``cached``: whether its looks start as pictures (see ``cache_looks``)."""
         super().__init__()
         self.sigClicked = Callbacks()  # (item, keyboard modifiers)
         self.sigHovered = Callbacks()  # (item, whether the pointer is on it now)
@@ -140,7 +141,7 @@ class ShapeItem(QGraphicsPathItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self._looks: dict[tuple[State, bool], _Look] = {}
         self._look: _Look | None = None
-        self._look_cache = CACHED
+        self._look_cache = CACHED if cached else NO_CACHE
         self._show_look()
 
     # -- the pictures ---------------------------------------------------------------------
