@@ -154,3 +154,25 @@ def test_interrupted_bench_leaves_no_child_running(sig, tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_between_clicks_the_event_loop_runs_as_for_a_person(rig):
+    """The pause before a click is a running event loop (work left for idle moments happens in
+    it), and the back-to-back figure is the same clicks with no pause at all."""
+    from PySide6.QtCore import QTimer
+
+    fired: list[int] = []
+    QTimer.singleShot(0, lambda: fired.append(1))
+    started = time.perf_counter()
+    rig.pause(0.03)
+    assert fired and time.perf_counter() - started >= 0.025
+    calls: list[float] = []
+    real_pause = rig.pause
+    rig.pause = lambda seconds: (calls.append(seconds), real_pause(seconds))  # type: ignore[method-assign]
+    try:
+        figures = {f.name: f for f in bench.measure_clicks(rig, 6)}
+    finally:
+        del rig.pause
+    assert calls == [bench.PERSON_PAUSE_S] * 6  # one pause before each timed click, none after
+    rushed = figures["clicks back to back, no pause between them, p95"]
+    assert rushed.target is None and rushed.value > 0

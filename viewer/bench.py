@@ -9,7 +9,10 @@
 - **Click**: mouse move, press and release on the canvas viewport at a point checked to lie on
   the intended item, then the event loop runs until the canvas viewport *and* the side panel's
   viewport have received their Paint events. A click counts as a hit only if that item emitted
-  the click and ended up selected.
+  the click and ended up selected. Between two clicks the event loop runs for ``PERSON_PAUSE_S``
+  (untimed), the least a person takes to aim at the next part, so work the app leaves for idle
+  moments happens as it would for a person; the same clicks back to back, with the event loop
+  stopped in between, are reported too, without a target.
 - **Hover**: a mouse move from one item onto another, until the canvas has repainted.
 - **Pan and zoom frames**: one drag step or one wheel notch, until the canvas has repainted.
 
@@ -34,6 +37,11 @@ from typing import Any
 
 from viewer.bench_probe import KINDS as PROBES
 from viewer.bench_probe import SIZE, make_window
+
+#: Untimed pause before each timed click, with the event loop running: the least time a person
+#: takes between clicks on two different parts of the drawing (finding and aiming at the next
+#: one takes a person several times longer).
+PERSON_PAUSE_S = 0.1
 
 
 class BenchError(RuntimeError):
@@ -264,6 +272,14 @@ class Rig:
         for _ in range(3):
             self.app.processEvents()
 
+    def pause(self, seconds: float) -> None:
+        """Let the event loop run, untimed, for ``seconds`` (a person between two actions)."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(round(seconds * 1000), loop.quit)
+        loop.exec()
+
     def wait_for_move_slot(self) -> None:
         """pyqtgraph ignores mouse moves closer than 10 ms apart (``mouseRateLimit``); a person's
         moves are that far apart too, so wait (untimed) rather than have a move dropped."""
@@ -382,7 +398,9 @@ def timed_click(rig: Rig, item: Any, pos: Any) -> Sample:
     return rig.record(Sample("click", seconds, canvas, panel, item, received, ok=ok))
 
 
-def measure_clicks(rig: Rig, n: int) -> list[Figure]:
+def _click_series(rig: Rig, n: int, pause: float) -> list[Sample]:
+    """``n`` timed clicks on different parts in turn, ``pause`` seconds of event loop before
+    each (0: back to back, the event loop stopped between clicks)."""
     targets = rig.targets()
     samples: list[Sample] = []
     previous = None
@@ -390,11 +408,19 @@ def measure_clicks(rig: Rig, n: int) -> list[Figure]:
         item, pos = next(targets)
         if previous is not None and _key(item) == _key(previous):
             continue  # clicking what is already selected changes nothing to draw
+        if pause:
+            rig.pause(pause)
         samples.append(timed_click(rig, item, pos))
         previous = item
+    return samples
+
+
+def measure_clicks(rig: Rig, n: int) -> list[Figure]:
+    samples = _click_series(rig, n, PERSON_PAUSE_S)
     hits = [s for s in samples if s.ok]
     times = [s.seconds for s in hits] or [float("nan")]
     kinds = {s.intended.shape_data.kind for s in hits}
+    rushed = [s.seconds for s in _click_series(rig, max(n // 3, 2), 0) if s.ok] or [float("nan")]
     return [
         Figure(
             f"clicks on the intended item ({', '.join(sorted(kinds))})",
@@ -406,6 +432,7 @@ def measure_clicks(rig: Rig, n: int) -> list[Figure]:
         Figure("click → highlight + panel + repaint p50", _ms(statistics.median(times)), "ms"),
         Figure("click → highlight + panel + repaint p95", _ms(p95(times)), "ms", 16, aim=8),
         Figure("first click", _ms(samples[0].seconds), "ms"),
+        Figure("clicks back to back, no pause between them, p95", _ms(p95(rushed)), "ms"),
     ]
 
 
@@ -562,13 +589,17 @@ def measure_pattern(rig: Rig, n: int) -> list[Figure]:
             regions.append((item, pos))
         if len(regions) >= 12:
             break
-    marks = [timed_mark(rig, *regions[i % len(regions)]) for i in range(n)]
+    marks = []
+    for i in range(n):
+        rig.pause(PERSON_PAUSE_S)
+        marks.append(timed_mark(rig, *regions[i % len(regions)]))
     findings = [f for f in rig.window.pattern_panel.finding_buttons if not f.startswith("sensory")]
     tab = rig.window.pattern_panel.tabs
     answers = []
     for i in range(max(n // 2, 2)):
         fid = findings[i % 7]  # the first tab is the one on show: "How it feels"
         tab.setCurrentIndex(0)
+        rig.pause(PERSON_PAUSE_S)
         answers.append(timed_answer(rig, fid, present=(i // 7) % 2 == 0))
     state.set_mode("browse")
     rig.settle()

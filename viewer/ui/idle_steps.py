@@ -18,8 +18,9 @@ from PySide6.QtCore import QObject, QTimer
 Step = Callable[[], object]
 
 #: how long after the last input work done ahead waits: longer than the gap between the events
-#: of one gesture (a click's move, press and release, a drag's steps, a quick second click)
-QUIET_MS = 150
+#: of one gesture (a click's move, press and release, a drag's or a moving pointer's steps) and
+#: than the frame that answers it; shorter than a person takes to aim at the next part
+QUIET_MS = 50
 
 _last_input = 0.0
 
