@@ -6,7 +6,12 @@ import subprocess
 import sys
 
 #: imported only after the first frame (a click, a menu, an idle moment)
-NOT_AT_STARTUP = ("viewer.content.answers",)
+NOT_AT_STARTUP = (
+    "viewer.content.answers",  # the answer types besides the welcome page's
+    "viewer.content.search",  # the search box's ranking, at the first key typed
+    "viewer.content.fuzzy",  # its typo-forgiving match, also the atlas's "did you mean"
+    "viewer.drawing.coverage",  # measuring places on the drawing, at the first such question
+)
 
 BUILD_WINDOW = """
 import json, sys
@@ -45,6 +50,19 @@ def test_window_is_built_without_the_later_modules(atlas):
     assert isinstance(made.regions[0], Ref) and isinstance(made.references[0], Reference)
     assert len(made.red_flags) > 0
     assert started["welcome"] == welcome_html(made)
+
+
+def test_coverage_is_made_when_first_asked_for(atlas):
+    """The atlas measures on the drawing it was given, once per drawing, as before."""
+    from viewer.content import load_atlas
+    from viewer.drawing.coverage import Coverage
+
+    assert load_atlas().coverage is None  # no drawing given yet
+    first = atlas.coverage
+    assert isinstance(first, Coverage) and atlas.coverage is first
+    atlas.attach_views(first.views)  # the same drawing again: the same measurements
+    assert atlas.coverage is first
+    assert any(atlas.place_roots(pid) for pid in atlas.places)
 
 
 def test_answer_types_are_one_set_of_classes():
