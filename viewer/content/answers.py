@@ -9,24 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Ref:
-    """A link to another record: its table (``roots``), id and display name."""
-
-    kind: str
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A full citation, listed once at the end of an answer."""
-
-    id: str
-    citation: str
-    kind: str
-    url: str | None = None
+# the welcome page's types live apart (made at start-up); every answer type is importable here
+from viewer.content.welcome_answers import RedFlagInfo as RedFlagInfo
+from viewer.content.welcome_answers import Ref as Ref
+from viewer.content.welcome_answers import Reference as Reference
 
 
 @dataclass(frozen=True)
@@ -101,15 +87,6 @@ class ExerciseInfo:
 class AdviceInfo:
     title: str
     points: tuple[str, ...]
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RedFlagInfo:
-    id: str
-    name: str
-    signs: tuple[str, ...]
-    action: str
     sources: tuple[str, ...]
 
 

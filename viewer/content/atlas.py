@@ -11,8 +11,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from viewer.content.fuzzy import closeness
-
 if TYPE_CHECKING:
     from viewer.drawing.coverage import Cover, Coverage
     from viewer.drawing.shapes import View
@@ -97,16 +95,27 @@ class Atlas:
         #: fine places (cells of the regions), in file order
         self.places = {p.id: p for p in places or []}
         #: the drawn views, once loaded (``attach_views``): places' roots and nerves, and the
-        #: explorer's location evidence, are worked out from them
-        self.coverage: Coverage | None = None
+        #: explorer's location evidence, are worked out from them (see ``coverage``)
+        self._views: list[View] | None = None
+        self._coverage: Coverage | None = None
         self._index_links()
 
     def attach_views(self, views: list[View]) -> None:
         """Give the atlas its drawing, so places' roots and nerves can be measured on it."""
-        from viewer.drawing.coverage import Coverage
+        if self._views is not views:
+            self._views = views
+            self._coverage = None
 
-        if self.coverage is None or self.coverage.views is not views:
-            self.coverage = Coverage(views)
+    @property
+    def coverage(self) -> Coverage | None:
+        """What measures places against the attached drawing (None before ``attach_views``),
+        made when first asked for: the window's first frame measures nothing, so start-up does
+        not import it."""
+        if self._coverage is None and self._views is not None:
+            from viewer.drawing.coverage import Coverage
+
+            self._coverage = Coverage(self._views)
+        return self._coverage
 
     def places_in_region(self, region_id: str) -> list[str]:
         return [pid for pid, p in self.places.items() if p.region == region_id]
@@ -215,6 +224,8 @@ class Atlas:
     def near_ids(self, text: str, limit: int = 6) -> list[str]:
         """Ids whose id, name or alias is close to ``text`` (typos forgiven, as in the search
         box), best first: the "did you mean" list of an unknown name."""
+        from viewer.content.fuzzy import closeness  # only for an unknown name, not at start-up
+
         best: dict[str, float] = {}
         for term, (_, rid) in self._names.items():
             score = closeness(text, term).score

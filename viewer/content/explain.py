@@ -7,32 +7,25 @@ three read the same object, so they can never disagree.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from viewer.content.answers import (
-    AdviceInfo,
-    ConditionBrief,
-    DisputeInfo,
-    EffectInfo,
-    Evidence,
-    ExerciseInfo,
-    Explanation,
-    Fact,
-    Link,
-    MapPlaces,
-    Position,
-    RedFlagInfo,
-    Ref,
-    Reference,
-    SourcedNote,
-    StepInfo,
-    TreatmentInfo,
-)
 from viewer.content.atlas import SELECTABLE, Atlas
+from viewer.content.welcome_answers import Overview, RedFlagInfo, Ref, Reference
 from viewer.drawing.shapes import View
 
-if TYPE_CHECKING:  # the schema types; at run time records are plain (viewer.content.records)
+if TYPE_CHECKING:
+    # the other answer types are imported where they are made: the welcome page, made in the
+    # window's first frame, needs only the few in welcome_answers (see there)
+    from viewer.content.answers import (
+        AdviceInfo,
+        ConditionBrief,
+        DisputeInfo,
+        ExerciseInfo,
+        Explanation,
+    )
+
+    # the schema types; at run time records are plain (viewer.content.records)
     from viewer.content.schema import Effect, RankingMethod
 
 
@@ -51,6 +44,8 @@ def target_ref(atlas: Atlas, rid: str) -> Ref:
 
 
 def condition_brief(atlas: Atlas, cid: str) -> ConditionBrief:
+    from viewer.content.answers import ConditionBrief
+
     cond = atlas.conditions[cid]
     return ConditionBrief(
         ref(atlas, "conditions", cid),
@@ -62,6 +57,8 @@ def condition_brief(atlas: Atlas, cid: str) -> ConditionBrief:
 
 
 def exercise_info(atlas: Atlas, eid: str) -> ExerciseInfo:
+    from viewer.content.answers import Evidence, ExerciseInfo, StepInfo
+
     ex = atlas.exercises[eid]
     return ExerciseInfo(
         ref(atlas, "exercises", eid),
@@ -81,6 +78,8 @@ def exercise_info(atlas: Atlas, eid: str) -> ExerciseInfo:
 
 
 def _advice(atlas: Atlas) -> tuple[AdviceInfo, ...]:
+    from viewer.content.answers import AdviceInfo
+
     return tuple(
         AdviceInfo(a.title, tuple(a.points), tuple(a.sources)) for a in atlas.advice.values()
     )
@@ -98,6 +97,8 @@ def red_flags(atlas: Atlas, first: Iterable[str] = ()) -> tuple[RedFlagInfo, ...
 
 
 def _disputes(atlas: Atlas, *about: str) -> tuple[DisputeInfo, ...]:
+    from viewer.content.answers import DisputeInfo, Position
+
     out = []
     for did in atlas.disputes_about(*about):
         d = atlas.disputes[did]
@@ -157,6 +158,8 @@ def _exercises_for(atlas: Atlas, condition_ids: list[str]) -> list[str]:
 
 
 def explain_region(atlas: Atlas, rid: str) -> Explanation:
+    from viewer.content.answers import Explanation, Link
+
     region = atlas.regions[rid]
     conditions = atlas.conditions_for_region(rid)
     exercises = _exercises_for(atlas, conditions)
@@ -195,6 +198,8 @@ def _percent(share: float) -> str:
 def explain_place(atlas: Atlas, pid: str) -> Explanation:
     """A fine place: its region (linked, with the region's conditions one click away) and the
     roots and nerves measured on the drawing, per dermatome map, with the share each covers."""
+    from viewer.content.answers import Explanation, Fact, Link
+
     place = atlas.places[pid]
     region = atlas.regions[place.region]
     conditions = atlas.conditions_for_region(place.region)
@@ -263,6 +268,8 @@ def explain_place(atlas: Atlas, pid: str) -> Explanation:
 
 
 def explain_root(atlas: Atlas, rid: str) -> Explanation:
+    from viewer.content.answers import Explanation, Fact
+
     root = atlas.roots[rid]
     conditions = atlas.conditions_for_root(rid)
     facts = (
@@ -289,6 +296,8 @@ def explain_root(atlas: Atlas, rid: str) -> Explanation:
 
 
 def explain_nerve(atlas: Atlas, nid: str) -> Explanation:
+    from viewer.content.answers import Explanation, Fact
+
     nerve = atlas.nerves[nid]
     facts = (
         Fact("Roots", refs=refs(atlas, "roots", nerve.roots)),
@@ -309,6 +318,8 @@ def explain_nerve(atlas: Atlas, nid: str) -> Explanation:
 
 
 def explain_condition(atlas: Atlas, cid: str) -> Explanation:
+    from viewer.content.answers import Explanation, Fact, SourcedNote, TreatmentInfo
+
     cond = atlas.conditions[cid]
     facts = (
         Fact("Roots", refs=refs(atlas, "roots", cond.roots)),
@@ -340,6 +351,8 @@ def explain_condition(atlas: Atlas, cid: str) -> Explanation:
 
 
 def explain_exercise(atlas: Atlas, eid: str) -> Explanation:
+    from viewer.content.answers import Explanation
+
     info = exercise_info(atlas, eid)
     return Explanation(
         "exercise",
@@ -383,6 +396,8 @@ def describe_measure(atlas: Atlas, effect: Effect) -> str:
 
 
 def explain_finding(atlas: Atlas, fid: str) -> Explanation:
+    from viewer.content.answers import EffectInfo, Explanation, Fact
+
     finding = atlas.findings[fid]
     effects = tuple(
         EffectInfo(
@@ -445,6 +460,7 @@ def explain(atlas: Atlas, kind: str, rid: str, views: list[View] | None = None) 
 def with_dermatome_maps(atlas: Atlas, answer: Explanation, views: list[View]) -> Explanation:
     """Add, per map, the places the root's dermatome covers (from the geometry), as a facts row
     each and in ``dermatome_maps``; the maps' sources join the answer's."""
+    from viewer.content.answers import Fact, MapPlaces
     from viewer.drawing.coverage import dermatome_places
 
     per_map: list[MapPlaces] = []
@@ -467,17 +483,6 @@ def with_dermatome_maps(atlas: Atlas, answer: Explanation, views: list[View]) ->
         dermatome_maps=tuple(per_map),
         sources=tuple(sources),
     )
-
-
-@dataclass(frozen=True)
-class Overview:
-    """What the welcome page lists: every region, root and condition, and the red flags."""
-
-    regions: tuple[Ref, ...]
-    roots: tuple[Ref, ...]
-    conditions: tuple[Ref, ...]
-    red_flags: tuple[RedFlagInfo, ...]
-    references: tuple[Reference, ...]
 
 
 def overview(atlas: Atlas) -> Overview:

@@ -20,13 +20,16 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from viewer.drawing import shapes
-from viewer.drawing.shapes import View
+from viewer.drawing import path_stream, shapes
+from viewer.drawing.shapes import PathOps, View
 
-FORMAT = "6"  # 6: pickled views, fine places, shared numbers
+FORMAT = "7"  # 7: paths packed for Qt and their x range kept (PathOps)
 DIGEST_SIZE = 32  # bytes of SHA-256 in front of each entry
-#: the classes an entry holds: a change to them makes every entry a miss
-_SHAPES_SOURCE = hashlib.sha256(Path(shapes.__file__).read_bytes()).hexdigest()
+#: the classes an entry holds and the packing of its paths: a change to them makes every entry
+#: a miss
+_SHAPES_SOURCE = hashlib.sha256(
+    Path(shapes.__file__).read_bytes() + Path(path_stream.__file__).read_bytes()
+).hexdigest()
 _warned = False
 
 
@@ -116,5 +119,9 @@ def _shared(view: View) -> View:
         canonical = (op[0], *(numbers.setdefault(x, x) for x in op[1:]))
         return steps.setdefault(canonical, canonical)
 
-    shapes = [replace(s, ops=tuple(step(op) for op in s.ops)) for s in view.shapes]
+    def path(ops: tuple) -> PathOps:
+        steps = (step(op) for op in ops)
+        return ops.with_steps(steps) if isinstance(ops, PathOps) else PathOps(steps)
+
+    shapes = [replace(s, ops=path(s.ops)) for s in view.shapes]
     return replace(view, shapes=shapes)

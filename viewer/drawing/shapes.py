@@ -7,13 +7,55 @@ selected). The side is always the patient's side, whichever way the view faces.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from viewer.drawing.path_stream import pack
 
 #: kinds of drawn shapes a click selects, and kinds drawn as switchable layers over the skin
 CLICKABLE_KINDS = ("regions", "places", "roots", "nerves")
 LAYER_KINDS = ("dermatomes", "territories")
 
 Op = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Q", ...) | ("Z",)
+
+
+class PathOps(tuple):  # type: ignore[type-arg]
+    """A shape's path steps: a tuple of ``Op`` (equal to, and hashed like, the plain tuple of
+    the same steps), with what start-up would otherwise work out from every step again, worked
+    out once when the drawing is read and kept with it in the geometry cache:
+
+    - ``stream``: the path as Qt reads it in one call (see ``viewer.drawing.path_stream``), or
+      None where Qt has to build it step by step;
+    - ``x_range``: the leftmost and rightmost x the steps end at, or None if none does.
+    """
+
+    stream: bytes | None
+    x_range: tuple[float, float] | None
+
+    def __new__(cls, ops: Iterable[Op] = ()) -> PathOps:
+        self = super().__new__(cls, ops)
+        self.stream = pack(self)
+        xs = [op[-2] for op in self if len(op) >= 3]
+        self.x_range = (min(xs), max(xs)) if xs else None
+        return self
+
+    def with_steps(self, steps: Iterable[Op]) -> PathOps:
+        """These steps, equal to this path's own (say, objects shared with other shapes),
+        keeping what was worked out from them."""
+        return _restored(tuple(steps), self.stream, self.x_range)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # unpickled as kept, not worked out again (that would undo the cache's point)
+        return _restored, (tuple(self), self.stream, self.x_range)
+
+
+def _restored(
+    ops: tuple[Op, ...], stream: bytes | None, x_range: tuple[float, float] | None
+) -> PathOps:
+    self = tuple.__new__(PathOps, ops)
+    self.stream = stream
+    self.x_range = x_range
+    return self
 
 
 @dataclass(frozen=True)
@@ -66,7 +108,11 @@ class View:
     def x_extent(self) -> tuple[float, float]:
         """Leftmost and rightmost x of the drawing (labels estimated from their length), so
         views can sit side by side without wasted margins."""
-        xs = [op[-2] for s in self.shapes for op in s.ops if len(op) >= 3]
+        xs: list[float] = []
+        for s in self.shapes:
+            ops = s.ops if isinstance(s.ops, PathOps) else PathOps(s.ops)
+            if ops.x_range is not None:
+                xs += ops.x_range
         for lb in self.labels:
             w = len(lb.text) * lb.size * 0.56
             left = lb.x - {"middle": w / 2, "end": w}.get(lb.anchor, 0.0)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.drawing import geometry_cache
-from viewer.drawing.shapes import Label, Op, Shape, View
+from viewer.drawing.shapes import Label, Op, PathOps, Shape, View
 from viewer.files import UnreadableFile, read_regular_file
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def _finite(*values: float) -> tuple[float, ...]:
     return values
 
 
-def _ops(path: se.Path) -> tuple[Op, ...]:
+def _ops(path: se.Path) -> PathOps:
     import svgelements as se
 
     ops: list[Op] = []
@@ -99,7 +99,7 @@ def _ops(path: se.Path) -> tuple[Op, ...]:
             )
         elif isinstance(seg, se.QuadraticBezier):
             ops.append(("Q", *_finite(seg.control.x, seg.control.y, seg.end.x, seg.end.y)))
-    return tuple(ops)
+    return PathOps(ops)
 
 
 def _id_lines(text: str) -> dict[str, int]:

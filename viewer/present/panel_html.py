@@ -11,25 +11,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from viewer.content.answers import (
-    AdviceInfo,
-    ConditionBrief,
-    DisputeInfo,
-    EffectInfo,
-    ExerciseInfo,
-    Explanation,
-    Fact,
-    Link,
-    RedFlagInfo,
-    Ref,
-    Reference,
-    SourcedNote,
-    TreatmentInfo,
-)
-from viewer.content.explain import Overview
 from viewer.i18n import tr
+
+if TYPE_CHECKING:  # the answer types are only named here (see viewer.content.welcome_answers)
+    from viewer.content.answers import (
+        AdviceInfo,
+        ConditionBrief,
+        DisputeInfo,
+        EffectInfo,
+        ExerciseInfo,
+        Explanation,
+        Fact,
+        Link,
+        RedFlagInfo,
+        Ref,
+        Reference,
+        SourcedNote,
+        TreatmentInfo,
+    )
+    from viewer.content.welcome_answers import Overview
 
 KIND_LABEL = {
     "radicular": "radicular — a nerve root is irritated",

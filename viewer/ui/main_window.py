@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.content.atlas import Atlas, UnknownIdError
-from viewer.content.search import did_you_mean, search
 from viewer.drawing.shapes import View
 from viewer.i18n import LANGUAGE_NAMES, available_languages, current_language, tr
 from viewer.present.theme import Theme
@@ -870,6 +869,8 @@ class MainWindow(QMainWindow):
 
     def _suggest(self, text: str) -> None:
         """Ranked suggestions as the user types: names, lay words, misspellings, symptoms."""
+        from viewer.content.search import search  # at the first key typed, not at start-up
+
         self._suggested = {}
         for match in search(self.atlas, text) if text.strip() else []:
             label = f"{match.name}  ({tr(match.why)})" if match.why != "name" else match.name
@@ -879,6 +880,8 @@ class MainWindow(QMainWindow):
     def _search_for(self, text: str) -> None:
         """Enter or a picked suggestion: the exact record if the words name one, else the best
         forgiving match (and say which), else a visible "no match — did you mean …"."""
+        from viewer.content.search import did_you_mean, search
+
         text = text.strip()
         if not text:
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QDataStream, Qt
 from PySide6.QtGui import QPainterPath
 
 from viewer.drawing.shapes import Op
@@ -12,6 +12,10 @@ from viewer.drawing.shapes import Op
 
 def to_painter_path(ops: Iterable[Op]) -> QPainterPath:
     path = QPainterPath()
+    stream = getattr(ops, "stream", None)  # packed when the drawing was read (PathOps)
+    if stream is not None:
+        QDataStream(QByteArray(stream)) >> path
+        return path
     path.setFillRule(Qt.FillRule.OddEvenFill)
     for op in ops:
         code = op[0]
