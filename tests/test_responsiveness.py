@@ -289,3 +289,22 @@ def test_the_first_frame_paints_the_drawing_directly_and_pictures_follow(qtbot):
     window.state.select("nerves", "sciatic", "left")  # a look made later is a picture at once
     looks = [look for item in canvas.items for look in item._looks.values()]
     assert {i.cacheMode() for i in looks} == {CACHED}
+
+
+def test_panel_pages_are_set_without_shaping_at_every_text_size(window):
+    """Skipping text shaping and kerning made a new page's layout and paint a quarter faster;
+    a larger text size must keep it (and still be larger)."""
+    from PySide6.QtGui import QFont
+
+    panel = window.panel
+    for step in (None, "text-larger"):
+        before = QTextBrowser.document(panel).defaultFont().pointSizeF()
+        if step:
+            window.registry[step].trigger()
+        click_item(window, "roots", "L5", "left")
+        QApplication.processEvents()
+        font = QTextBrowser.document(panel).defaultFont()
+        assert font.styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+        assert not font.kerning()
+        if step:
+            assert font.pointSizeF() > before
