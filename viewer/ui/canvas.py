@@ -178,7 +178,10 @@ class AtlasCanvas(pg.GraphicsView):
 
     # -- building -------------------------------------------------------------------------
     def _build(self, view: View, offset: float) -> None:
-        layer = pg.ItemGroup()
+        # a plain Qt item holds the view's drawing: pyqtgraph's ItemGroup answered each of the
+        # few hundred children added at start-up in Python
+        layer = QGraphicsPathItem()
+        layer.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         layer.setPos(offset, 0)
         self.vb.addItem(layer)
         self.layers[view.name] = layer
