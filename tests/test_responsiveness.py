@@ -308,3 +308,25 @@ def test_panel_pages_are_set_without_shaping_at_every_text_size(window):
         assert not font.kerning()
         if step:
             assert font.pointSizeF() > before
+
+
+def test_regions_and_places_at_rest_are_drawn_as_one_picture_of_borders(window):
+    """Painting some sixty regions at rest one by one was a third of the first frame; at rest
+    they (and the fine places) show nothing of their own, the canvas draws their borders as one
+    picture, and a region lit by a selection shows its own look again."""
+    canvas = window.canvas
+    regions = [i for i in canvas.items if i.shape_data.kind == "regions"]
+    assert regions and all(i._look is None for i in regions)
+    borders = [
+        i
+        for i in canvas.scene().items()
+        if type(i).__name__ == "QGraphicsPathItem" and i.zValue() == 10 - 0.01
+    ]
+    assert len(borders) == len(canvas.layers)  # one picture of region borders per view
+    window.state.select("regions", "calf-posterior", "left")
+    QApplication.processEvents()
+    lit = [i for i in regions if i._look is not None]
+    assert lit and all(i._look.opacity() == 1.0 for i in lit)
+    window.state.clear()
+    QApplication.processEvents()
+    assert all(i._look is None for i in regions)

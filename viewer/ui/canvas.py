@@ -185,7 +185,7 @@ class AtlasCanvas(pg.GraphicsView):
         layer.setPos(offset, 0)
         self.vb.addItem(layer)
         self.layers[view.name] = layer
-        place_borders = QPainterPath()
+        place_borders, region_borders = QPainterPath(), QPainterPath()
         for shape in view.shapes:
             z = Z_ORDER.get(shape.cls, 5)
             if shape.kind == "points":
@@ -203,9 +203,11 @@ class AtlasCanvas(pg.GraphicsView):
             elif shape.kind == "places" and shape.content_id not in self.atlas.places:
                 continue  # content from before the fine places: its regions take the clicks
             elif shape.kind:
-                if shape.kind == "places":
-                    place_borders.addPath(to_painter_path(shape.ops))
                 item = ShapeItem(shape, cached=self._first_frame is None)
+                if shape.kind == "places":
+                    place_borders.addPath(item.outline)
+                elif shape.kind == "regions":
+                    region_borders.addPath(item.outline)
                 item.setParentItem(layer)
                 item.base_z = z
                 item.setZValue(z)
@@ -225,16 +227,34 @@ class AtlasCanvas(pg.GraphicsView):
                 deco.setPen(pen)
                 deco.setZValue(z)
                 self._cache_at_rest(deco)
-        if not place_borders.isEmpty():
-            # the thin borders of the fine places at rest, as one picture (see ShapeItem)
-            borders = QGraphicsPathItem(place_borders, layer)
+        # the borders of the regions and of the fine places at rest, each kind as one picture
+        # under the shapes' own looks (see ShapeItem.at_rest_unseen)
+        for outlines, colour, width, join, border_z in (
+            (
+                region_borders,
+                palette.EDGE["region"],
+                1.2,
+                Qt.PenJoinStyle.RoundJoin,
+                Z_ORDER["region"] - 0.01,
+            ),
+            (
+                place_borders,
+                palette.PLACE_EDGE,
+                0.7,
+                Qt.PenJoinStyle.BevelJoin,
+                Z_ORDER["place"] - 0.01,
+            ),
+        ):
+            if outlines.isEmpty():
+                continue
+            borders = QGraphicsPathItem(outlines, layer)
             borders.setBrush(Qt.BrushStyle.NoBrush)
-            pen = QPen(palette.PLACE_EDGE, 0.7)
+            pen = QPen(colour, width)
             pen.setCosmetic(True)
+            pen.setJoinStyle(join)
             borders.setPen(pen)
-            borders.setZValue(Z_ORDER["place"] - 0.01)  # under a place's own highlight
+            borders.setZValue(border_z)
             borders.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            borders.setAcceptHoverEvents(False)
             self._cache_at_rest(borders)
         for label in view.labels:
             self._add_text(
