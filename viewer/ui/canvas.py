@@ -58,6 +58,7 @@ OVERLAYS = {"dermatomes": "dermatomes", "nerves": "territories"}
 #: a hatched zone smaller than this (drawing units, both ways) is a seam, not an overlap
 MIN_ZONE = 6.0
 LayerKey = tuple[str, str, str | None, str | None, str]  # kind, id, side, map, view
+ANY_MAP = "*"  # in the set of drawn layers' ids: drawn in some map, or in none
 
 Z_ORDER = {
     "inset-frame": -1,
@@ -105,8 +106,11 @@ class AtlasCanvas(pg.GraphicsView):
         self._room = (0, 0)  # pixels kept free above and below the drawing
         #: the clickable shapes (before Qt's own set-up, which already sends a resize)
         self.items: list[ShapeItem] = []
-        #: the shapes not at rest now (selected, related or marked)
+        #: the shapes not at rest now (selected, related or marked), and those under the pointer
         self._lit: set[ShapeItem] = set()
+        self._hovered: set[ShapeItem] = set()
+        #: (kind, id, map) of every dermatome and territory drawn, and (kind, id, ANY_MAP)
+        self._layer_ids: set[tuple[str, str, str | None]] = set()
         self._drawing_takers: bool | None = None  # which shapes take clicks was set for
         super().__init__(parent, background="w")
         pointer_targets.install(self.scene(), self._pointer_candidates)
@@ -271,6 +275,8 @@ class AtlasCanvas(pg.GraphicsView):
             unbuilt, self._unbuilt_layers = self._unbuilt_layers, []
             for layer, view, shape in unbuilt:
                 self._add_layer_shape(layer, view, shape)
+            self._layer_ids = {(k[0], k[1], k[3]) for k in self._layer_items}
+            self._layer_ids |= {(k[0], k[1], ANY_MAP) for k in self._layer_items}
         return self._layer_items
 
     def _add_layer_shape(self, layer: QGraphicsItem, view: str, shape: Shape) -> None:
@@ -504,8 +510,11 @@ class AtlasCanvas(pg.GraphicsView):
         self.state.click(s.kind or "", s.content_id or "", s.side, adding)  # type: ignore[arg-type]
 
     def _on_item_hovered(self, item: ShapeItem, entered: bool) -> None:
-        if not entered:
-            if not any(i.hovered for i in self.items):
+        if entered:
+            self._hovered.add(item)
+        else:
+            self._hovered.discard(item)
+            if not self._hovered:
                 self.hover_label.hide()
                 self.sigHoverName.emit("")
             return
@@ -592,15 +601,11 @@ class AtlasCanvas(pg.GraphicsView):
     def _layer_kind(self, kind: str, content_id: str) -> str | None:
         """The layer that draws this selection's own skin ("dermatomes" for a root drawn in the
         chosen map, "territories" for a nerve), or None."""
+        self.layer_items  # noqa: B018 - built if not yet, with the set of their ids
         if kind == "roots" and self.map_id is not None:
-            if any(
-                k[0] == "dermatomes" and k[1] == content_id and k[3] == self.map_id
-                for k in self.layer_items
-            ):
+            if ("dermatomes", content_id, self.map_id) in self._layer_ids:
                 return "dermatomes"
-        if kind == "nerves" and any(
-            k[0] == "territories" and k[1] == content_id for k in self.layer_items
-        ):
+        if kind == "nerves" and ("territories", content_id, ANY_MAP) in self._layer_ids:
             return "territories"
         return None
 
