@@ -28,6 +28,9 @@ def prepare(kind: str):  # type: ignore[no-untyped-def]
     line, loads (and checks) its content and drawing with the Qt-free core; the floors have
     nothing to do. Timed like the rest: the clock starts before the process does."""
     if kind == "atlas":
+        from viewer.startup import hold_collection
+
+        hold_collection()  # as the app's window command does first (see viewer.startup)
         from viewer.session import Session
 
         return Session.load()

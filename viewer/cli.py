@@ -513,6 +513,9 @@ def cmd_quiz(args: argparse.Namespace) -> int:
 
 
 def cmd_window(args: argparse.Namespace) -> int:
+    from viewer.startup import hold_collection
+
+    hold_collection()  # until the window is built (see viewer.startup)
     from viewer.ui.headless import display_problem
 
     problem = display_problem()

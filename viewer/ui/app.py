@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from viewer.content.atlas import Atlas  # noqa: E402
 from viewer.content.pattern import Pattern  # noqa: E402
 from viewer.drawing.shapes import View  # noqa: E402
 from viewer.session import Session  # noqa: E402
+from viewer.startup import release_collection  # noqa: E402
 from viewer.state.app_state import AppState  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 from viewer.ui.settings import Settings  # noqa: E402
@@ -36,8 +36,9 @@ def freeze_startup_objects() -> None:
     """Move everything built at start-up (content, geometry, widgets) out of the garbage
     collector's reach: it will live as long as the window, and scanning it again and again
     would put collection pauses into clicks. (Freezing is cheap; a full collection first would
-    not be, so start-up does not pay for one.)"""
-    gc.freeze()
+    not be, so start-up does not pay for one.) The collector, held since start-up began
+    (``viewer.startup``), runs again from here."""
+    release_collection()
 
 
 class WindowHost:
