@@ -407,9 +407,10 @@ class AtlasCanvas(pg.GraphicsView):
         for item in items:
             if isinstance(item, ShapeItem):
                 item.cache_looks(True)
+                item.repaint_look()  # the shape itself has no contents: Qt ignores its update()
             else:
                 item.setCacheMode(CACHED)
-            item.update()
+                item.update()
 
     # -- pointer ---------------------------------------------------------------------------
     def _pointer_candidates(self, near: QRectF) -> list[QGraphicsItem]:

@@ -176,6 +176,11 @@ class ShapeItem(QGraphicsPathItem):
         for look in self._looks.values():
             look.setCacheMode(self._look_cache)
 
+    def repaint_look(self) -> None:
+        """Have the look on show painted again (into its picture, if it keeps one)."""
+        if self._look is not None:
+            self._look.update()
+
     def _show_look(self) -> None:
         key = (self.state, self.hovered)
         if self.at_rest_unseen():
