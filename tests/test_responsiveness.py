@@ -343,3 +343,33 @@ def test_regions_and_places_at_rest_are_drawn_as_one_picture_of_borders(window):
     window.state.clear()
     QApplication.processEvents()
     assert all(i._look is None for i in regions)
+
+
+def test_what_makes_an_answer_is_imported_ahead_of_the_first_click(qtbot):
+    """Start-up leaves most answer types unimported (the welcome page needs few); the first idle
+    moments after the panel's first paint import them, so the first click does not."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, time\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from viewer.session import Session\n"
+        "from viewer.ui.main_window import MainWindow\n"
+        "from viewer.ui.settings import Settings\n"
+        "s = Session.load()\n"
+        "w = MainWindow(s.atlas, s.views, settings=Settings.throwaway())\n"
+        "before = 'viewer.content.answers' in sys.modules\n"
+        "w.resize(1400, 900); w.show()\n"
+        "end = time.monotonic() + 3\n"
+        "while time.monotonic() < end and 'viewer.content.answers' not in sys.modules:\n"
+        "    app.processEvents()\n"
+        "print(before, 'viewer.content.answers' in sys.modules, w.state.current)\n"
+    )
+    warm = "from viewer.session import Session; Session.load()"  # a first start checks it all
+    subprocess.run([sys.executable, "-c", warm], check=True, capture_output=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout.split()
+    assert out == ["False", "True", "None"]  # imported in idle time, with nothing clicked

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 from functools import partial
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
@@ -34,8 +35,8 @@ DOCUMENT_CACHE = 48
 HEAD_STYLE_CHARS = 900
 HEAD_CHARS_PER_PIXEL = 0.008
 #: Pages of what the drawing offers to click are made ahead, one per idle moment, starting this
-#: long after the window opens (well after its first paint): making a page took a click 1-3 ms.
-PREFETCH_AFTER_MS = 400
+#: long after the panel's first paint: making a page took a click 1-3 ms.
+PREFETCH_AFTER_MS = 100
 PREFETCH_KINDS = ("places", "roots", "nerves", "regions")
 #: the whole page replaces its opening this long after the opening was painted (a few frames,
 #: so the click's own frame is surely on screen, and a quick next click makes it unneeded)
@@ -90,10 +91,15 @@ class SidePanel(QTextBrowser):
         self.theme = LIGHT
         state.subscribe(self._on_state)
         self._on_state(state)
-        self.pages_ahead = IdleSteps(self, PREFETCH_AFTER_MS, self._page_steps)
+        #: started a moment after the panel's first paint (see paintEvent)
+        self.pages_ahead = IdleSteps(self, None, self._page_steps)
+        self._prefetch_planned = False
 
     def _page_steps(self) -> Iterator[Step]:
-        """Making the page of each place, root, nerve and region on each side, not made yet."""
+        """Making the page of each place, root, nerve and region on each side, not made yet;
+        first of all, importing what makes an answer (the welcome page needs only a few of its
+        types, so start-up leaves the rest, about 13 ms, to here rather than to the first click)."""
+        yield partial(import_module, "viewer.content.answers")
         for kind in PREFETCH_KINDS:
             for rid in getattr(self.atlas, kind):
                 for side in ("left", "right"):
@@ -142,6 +148,9 @@ class SidePanel(QTextBrowser):
 
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(ev)
+        if not self._prefetch_planned:
+            self._prefetch_planned = True
+            QTimer.singleShot(PREFETCH_AFTER_MS, self, self.pages_ahead.restart)
         if self._pending is not None:
             self._finish.start()
 
