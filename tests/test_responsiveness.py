@@ -220,7 +220,7 @@ def test_the_roots_hatched_zones_are_worked_out_ahead(window, qtbot, monkeypatch
     assert hatched, "the maps disagree about L4: its hatching shows"
 
 
-def test_work_done_ahead_waits_while_the_user_moves_over_the_drawing(window, qtbot):
+def test_work_done_ahead_waits_while_the_user_moves_over_the_drawing(window, qtbot, monkeypatch):
     """A step of work done ahead inside a click's frame made that click late; while the
     pointer keeps moving over the drawing, none is taken, and it resumes once the user rests."""
     import time
@@ -229,6 +229,10 @@ def test_work_done_ahead_waits_while_the_user_moves_over_the_drawing(window, qtb
     from PySide6.QtGui import QMouseEvent
 
     from viewer.ui import idle_steps
+
+    # a longer stillness than the app's, so a slow machine's stalls between moves (20 ms
+    # apart) cannot pass for a resting pointer
+    monkeypatch.setattr(idle_steps, "QUIET_MS", 300)
 
     panel = window.panel
     qtbot.waitUntil(lambda: panel.pages_ahead.started, timeout=5000)
@@ -288,7 +292,9 @@ def test_the_first_frame_paints_the_drawing_directly_and_pictures_follow(qtbot):
     assert {i.cacheMode() for i in static + looks} == {CACHED}
     # the pictures were really drawn then, not left for the next click: a full repaint now
     # only blits them
-    qtbot.wait(400)  # past any zoom settling after the first fit
+    from viewer.ui.shape_item import settle_cache
+
+    qtbot.waitUntil(lambda: settle_cache.timer is None or not settle_cache.timer.isActive())
     QApplication.processEvents()
     painted: list[object] = []
     for item in canvas.items:
