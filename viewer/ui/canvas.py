@@ -49,7 +49,6 @@ from viewer.ui.shape_item import (
     LayerStyle,
     ShapeItem,
     State,
-    settle_cache,
 )
 from viewer.ui.zoom_preview import ZoomPreview
 
@@ -96,6 +95,9 @@ ZONES_AHEAD_AFTER_MS = 600
 #: item cache) a few items per idle moment: the first frame paints them directly, which took
 #: it about half the time that drawing each into a picture first did.
 PICTURES_PER_STEP = 12
+#: a zoom has settled when the scale has not changed for this long; the pictures are then
+#: taken again the same way
+SETTLE_MS = 250
 
 
 class AtlasCanvas(pg.GraphicsView):
@@ -142,9 +144,14 @@ class AtlasCanvas(pg.GraphicsView):
         #: the hatched zones of each root in the chosen map, worked out ahead in idle moments
         #: (cutting the paths took the first click on a root 4-6 ms)
         self.zones_ahead = IdleSteps(self, ZONES_AHEAD_AFTER_MS, self._zone_steps)
-        #: the pictures of what the first frame painted directly (started by that frame)
+        #: the pictures of what paints directly (started by the first frame, and again once a
+        #: zoom has settled)
         self.pictures_ahead = IdleSteps(self, None, self._picture_steps, wait_for_quiet=False)
-        self._first_frame: list[QGraphicsItem] | None = []  # painted directly till pictures
+        self._before_first_frame = True  # items built now paint directly until pictures_ahead
+        self.settling = QTimer(self)  # runs while a zoom's scale keeps changing
+        self.settling.setSingleShot(True)
+        self.settling.setInterval(SETTLE_MS)
+        self.settling.timeout.connect(self.pictures_ahead.restart)
         self._overlay_labels: dict[tuple[str, str | None], list[QGraphicsSimpleTextItem]] = {}
         self._shown_layers: list[QGraphicsItem] = []
         self.map_id: str | None = next(iter(atlas.maps), None)
@@ -207,7 +214,7 @@ class AtlasCanvas(pg.GraphicsView):
             elif shape.kind == "places" and shape.content_id not in self.atlas.places:
                 continue  # content from before the fine places: its regions take the clicks
             elif shape.kind:
-                item = ShapeItem(shape, cached=self._first_frame is None)
+                item = ShapeItem(shape, cached=not self._before_first_frame)
                 if shape.kind == "places":
                     place_borders.addPath(item.outline)
                 elif shape.kind == "regions":
@@ -383,27 +390,23 @@ class AtlasCanvas(pg.GraphicsView):
         """An item that never changes: kept as a picture between zooms. One built for the
         first frame is painted directly in it, and takes its picture soon after."""
         self._static.append(item)
-        if self._first_frame is not None:
-            item.setCacheMode(NO_CACHE)
-            self._first_frame.append(item)
-        else:
-            item.setCacheMode(CACHED)
+        item.setCacheMode(NO_CACHE if self._before_first_frame else CACHED)
 
     def _picture_steps(self) -> list[Step]:
-        """Turn on the pictures of what the first frame painted directly, a few items a step,
-        each repainted at once so its picture is drawn then and not inside a later click."""
-        first, self._first_frame = self._first_frame or [], None
-        todo: list[QGraphicsItem] = first + list(self.items)
+        """Turn on the pictures of what paints directly (after the first frame, or after a
+        zoom), a few items a step, each repainted at once so its picture is drawn then and not
+        inside a later click."""
+        self._before_first_frame = False
+        todo: list[QGraphicsItem] = [i for i in self._static if i.cacheMode() is NO_CACHE]
+        todo += [shape for shape in self.items if not shape.looks_cached]
         return [
             partial(self._take_pictures, todo[start : start + PICTURES_PER_STEP])
             for start in range(0, len(todo), PICTURES_PER_STEP)
         ]
 
     def _take_pictures(self, items: list[QGraphicsItem]) -> None:
-        if settle_cache.timer is not None and settle_cache.timer.isActive():
-            for item in items:  # a zoom is under way: they take pictures once it settles
-                settle_cache.add(item)
-            return
+        if self.settling.isActive():
+            return  # a zoom is under way: the pictures are planned again once it settles
         for item in items:
             if isinstance(item, ShapeItem):
                 item.cache_looks(True)
@@ -497,9 +500,10 @@ class AtlasCanvas(pg.GraphicsView):
                 for item in self._static:
                     if item.cacheMode() is not NO_CACHE:
                         item.setCacheMode(NO_CACHE)
-                        settle_cache.add(item)
                 for shape in self.items:
-                    shape.zoomed()
+                    if shape.looks_cached:
+                        shape.cache_looks(False)
+                self.settling.start()  # then the pictures are taken again (pictures_ahead)
             self._scale = scale
 
     # -- reacting -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -46,38 +46,6 @@ NORMAL_LINE = 0.6
 
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 NO_CACHE = QGraphicsItem.CacheMode.NoCache
-SETTLE_MS = 250  # a zoom has settled when the scale has not changed for this long
-
-
-class _Settle:
-    """Turns the pixmap cache back on for items that stopped it during a zoom."""
-
-    def __init__(self) -> None:
-        self.items: set[QGraphicsItem] = set()
-        self.timer: QTimer | None = None
-
-    def add(self, item: QGraphicsItem) -> None:
-        self.items.add(item)
-        if self.timer is None:
-            self.timer = QTimer()
-            self.timer.setSingleShot(True)
-            self.timer.timeout.connect(self.restore)
-        self.timer.start(SETTLE_MS)
-
-    def restore(self) -> None:
-        items, self.items = self.items, set()
-        for item in items:
-            try:
-                if isinstance(item, ShapeItem):
-                    item.cache_looks(True)
-                else:
-                    item.setCacheMode(CACHED)
-            except RuntimeError:  # deleted with its window meanwhile
-                continue
-
-
-#: The one settle timer shared by every cached item of the drawing (shapes, skin, labels).
-settle_cache = _Settle()
 
 
 class Callbacks:
@@ -155,13 +123,7 @@ class ShapeItem(QGraphicsPathItem):
     # click or a hover that changes a dozen shapes only blits pictures drawn before, instead of
     # redrawing the shapes. A zoom makes every picture stale at once, and redrawing them all
     # costs more than painting directly, so while the scale changes the looks paint directly,
-    # and they take pictures again once it settles.
-    def zoomed(self) -> None:
-        """The view's scale changed: paint directly until it settles."""
-        if self._look_cache is not NO_CACHE:
-            self.cache_looks(False)
-            settle_cache.add(self)
-
+    # and they take pictures again once it settles (the canvas sees to both).
     def at_rest_unseen(self) -> bool:
         """At rest, a region or a fine place shows nothing of its own: the canvas draws the
         borders of all of them as one picture per view (see ``_show_look``)."""
@@ -170,6 +132,10 @@ class ShapeItem(QGraphicsPathItem):
             and self.state is State.NORMAL
             and not self.hovered
         )
+
+    @property
+    def looks_cached(self) -> bool:
+        return self._look_cache is not NO_CACHE
 
     def cache_looks(self, cached: bool) -> None:
         self._look_cache = CACHED if cached else NO_CACHE
