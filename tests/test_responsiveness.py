@@ -193,10 +193,16 @@ def test_pages_of_what_can_be_clicked_are_made_ahead(window, qtbot, monkeypatch)
     def not_again(*_args, **_kwargs):
         raise AssertionError("a page made at the click, not ahead")
 
+    def not_parsed_now(*_args, **_kwargs):
+        raise AssertionError("a page's opening parsed at the click, not ahead")
+
     monkeypatch.setattr(side_panel, "explain", not_again)
+    monkeypatch.setattr(panel, "_document", not_parsed_now)
     for kind, rid, side in (("places", "ankle-outer", "right"), ("roots", "L4", "left")):
         click_item(window, kind, rid, side)
         assert window.state.current.id == rid
+    assert "L4 nerve root" in _shown_text(panel)  # the opening parsed ahead is on show
+    monkeypatch.undo()  # the whole page is parsed once the opening has been painted
     assert "L4 nerve root" in panel.toPlainText()
 
 

@@ -75,6 +75,8 @@ class SidePanel(QTextBrowser):
         #: the dermatome map the explorer measures where it hurts with (None: the first)
         self.map_id: str | None = None
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
+        #: documents parsed ahead (see ``_prepare``), by the HTML they hold; used up when shown
+        self._parsed: dict[str, QTextDocument] = {}
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
@@ -103,8 +105,34 @@ class SidePanel(QTextBrowser):
         for kind in PREFETCH_KINDS:
             for rid in getattr(self.atlas, kind):
                 for side in ("left", "right"):
-                    if (kind, rid, side) not in self._pages:
-                        yield partial(self.html_for, Target(kind, rid, side))
+                    yield partial(self._prepare, Target(kind, rid, side))
+
+    def _prepare(self, target: Target) -> None:
+        """Make a page, and parse what a click on it would show first (its opening, or the
+        whole page if short): parsing took a click about 1 ms, more for a root's tables. The
+        parsed documents take about 16 MB for all of them."""
+        html = self.html_for(target)
+        first = self._first_html(html)
+        if first not in self._parsed and html not in self._documents:
+            self._parsed[first] = self._document(first)
+
+    def _first_html(self, html: str) -> str:
+        """What ``_show`` parses first for this page at the panel's present size."""
+        area = self.viewport().width() * self.viewport().height()
+        return opening_of(html, HEAD_STYLE_CHARS + round(HEAD_CHARS_PER_PIXEL * area)) or html
+
+    def _parse(self, html: str) -> QTextDocument:
+        """This HTML as a document in the panel's present font and colours: parsed ahead, if
+        it was with this font and these colours (a text size, theme or presentation changes
+        them), or now."""
+        doc = self._parsed.pop(html, None)
+        if doc is not None:
+            if doc.defaultFont() == self.text_font() and (
+                doc.defaultStyleSheet() == panel_css(self.theme)
+            ):
+                return doc
+            doc.deleteLater()
+        return self._document(html)
 
     def set_theme(self, theme: Theme) -> None:
         """Colours come from the theme's style sheet; the page HTML carries none, so the pages
@@ -119,8 +147,13 @@ class SidePanel(QTextBrowser):
             if doc is not self.document():
                 doc.deleteLater()
         self._documents.clear()
+        for doc in self._parsed.values():
+            doc.deleteLater()
+        self._parsed.clear()
         self.document().setDefaultStyleSheet(panel_css(self.theme))
         self._on_state(self.state)
+        if self.pages_ahead.started:  # parse them again in the new font and colours
+            self.pages_ahead.restart()
 
     def _show(self, html: str) -> None:
         """Show a page. A page seen recently is swapped in laid out. A long new page is shown
@@ -136,12 +169,12 @@ class SidePanel(QTextBrowser):
             area = self.viewport().width() * self.viewport().height()
             size = HEAD_STYLE_CHARS + round(HEAD_CHARS_PER_PIXEL * area)
             while (head := opening_of(html, size)) is not None:
-                self._set_document(self._document(head))
+                self._set_document(self._parse(head))
                 if self.verticalScrollBar().maximum() > 0:  # the opening fills the panel
                     self._pending = html  # finished soon after the opening is painted
                     return
                 size = len(head) * 2  # too short to fill the panel: a longer opening
-            doc = self._remember(html, self._document(html))
+            doc = self._remember(html, self._parse(html))
         else:
             self._documents.move_to_end(html)
         self._set_document(doc)
