@@ -402,3 +402,26 @@ def test_what_makes_an_answer_is_imported_ahead_of_the_first_click(qtbot):
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     ).stdout.split()
     assert out == ["False", "True", "None"]  # imported in idle time, with nothing clicked
+
+
+def test_a_roots_dermatome_keeps_its_picture_from_click_to_click(window):
+    """A new pen or brush throws an item's picture away: styling a shown dermatome again with
+    the style it has must leave it alone, or every click on a root drew its skin anew."""
+    canvas = window.canvas
+    click_item(window, "roots", "L5", "left")
+    QApplication.processEvents()
+    shown = [i for i in canvas.shown_layer_items() if i.kind == "dermatomes"]
+    assert shown
+    restyled: list[object] = []
+    for item in shown:
+        item.setBrush = lambda *_a, item=item: restyled.append(item)
+        item.setPen = lambda *_a, item=item: restyled.append(item)
+    try:
+        click_item(window, "nerves", "sciatic", "left")
+        click_item(window, "roots", "L5", "left")
+        QApplication.processEvents()
+        assert all(i.isVisible() for i in shown)
+    finally:
+        for item in shown:
+            del item.setBrush, item.setPen
+    assert restyled == []

@@ -355,12 +355,20 @@ class LayerItem(QGraphicsPathItem):
             view,
         )
         self.style: LayerStyle | None = None
+        self._style_key: tuple[LayerStyle, int | None, int] | None = None
         self.colour = palette.VERMILLION
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
         self.hide()
 
     def set_style(self, style: LayerStyle, colour: QColor | None = None, pattern: int = 0) -> None:
+        """Fill and outline it in this style. Setting the same style again changes nothing: a
+        new pen or brush throws its picture away, and a root's dermatome was drawn anew at
+        every click on the root."""
+        key = (style, None if colour is None else colour.rgba(), pattern)
+        if key == self._style_key:
+            return
+        self._style_key = key
         self.style = style
         self.setZValue(LAYER_Z[style])
         if style is LayerStyle.SELECTED:
