@@ -562,13 +562,17 @@ class AtlasCanvas(pg.GraphicsView):
         states: dict[ShapeItem, State] = {}
         for kind, ids in related.items():
             for rid in ids:
-                for item in self._by_key.get((kind, rid), ()):
-                    if _same_side(target.side, item.shape_data.side):
-                        states[item] = State.RELATED
-        for item in self._by_key.get((target.kind, target.id), ()):
-            if _same_side(target.side, item.shape_data.side):
-                states[item] = State.SELECTED
+                states.update(dict.fromkeys(self._drawn_for(target, kind, rid), State.RELATED))
+        states.update(dict.fromkeys(self._drawn_for(target, target.kind, target.id), State.SELECTED))
         self._apply_states(states)
+
+    def _drawn_for(self, target: Target, kind: str, rid: str) -> list[ShapeItem]:
+        """The shapes of this record on the side (or sides) the selection is on."""
+        return [
+            item
+            for item in self._by_key.get((kind, rid), ())
+            if _same_side(target.side, item.shape_data.side)
+        ]
 
     def _apply_states(self, states: dict[ShapeItem, State]) -> None:
         """Give these shapes these looks and every other shape its look at rest. Only the

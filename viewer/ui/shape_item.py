@@ -60,9 +60,6 @@ class Callbacks:
     def connect(self, call: Callable[..., object]) -> None:
         self._calls.append(call)
 
-    def disconnect(self, call: Callable[..., object]) -> None:
-        self._calls.remove(call)
-
     def emit(self, *args: object) -> None:
         for call in list(self._calls):
             call(*args)

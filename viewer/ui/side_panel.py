@@ -118,8 +118,12 @@ class SidePanel(QTextBrowser):
 
     def _first_html(self, html: str) -> str:
         """What ``_show`` parses first for this page at the panel's present size."""
+        return opening_of(html, self._opening_size()) or html
+
+    def _opening_size(self) -> int:
+        """How many characters of a page's HTML fill the panel at its present size."""
         area = self.viewport().width() * self.viewport().height()
-        return opening_of(html, HEAD_STYLE_CHARS + round(HEAD_CHARS_PER_PIXEL * area)) or html
+        return HEAD_STYLE_CHARS + round(HEAD_CHARS_PER_PIXEL * area)
 
     def _parse(self, html: str) -> QTextDocument:
         """This HTML as a document in the panel's present font and colours: parsed ahead, if
@@ -166,8 +170,7 @@ class SidePanel(QTextBrowser):
         self._pending = None
         doc = self._documents.get(html)
         if doc is None:
-            area = self.viewport().width() * self.viewport().height()
-            size = HEAD_STYLE_CHARS + round(HEAD_CHARS_PER_PIXEL * area)
+            size = self._opening_size()
             while (head := opening_of(html, size)) is not None:
                 self._set_document(self._parse(head))
                 if self.verticalScrollBar().maximum() > 0:  # the opening fills the panel
