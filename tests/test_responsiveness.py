@@ -206,6 +206,32 @@ def test_pages_of_what_can_be_clicked_are_made_ahead(window, qtbot, monkeypatch)
     assert "L4 nerve root" in panel.toPlainText()
 
 
+def test_an_opening_made_ahead_is_laid_out_and_kept_for_the_next_visit(
+    window, qtbot, monkeypatch
+):
+    """A page seen before and since dropped from the laid-out pages opens from what was made
+    ahead, as the first time did, and that arrived laid out at the panel's width."""
+    import viewer.ui.side_panel as side_panel
+
+    panel = window.panel
+    qtbot.waitUntil(lambda: panel.pages_ahead.done, timeout=20000)
+    width = panel.viewport().width()
+    assert all(doc.textWidth() == width for doc in panel._parsed.values())  # laid out there
+    monkeypatch.setattr(side_panel, "DOCUMENT_CACHE", 1)  # every whole page is soon dropped
+    for kind, rid, side in (("roots", "L4", "left"), ("places", "ankle-outer", "right")):
+        click_item(window, kind, rid, side)
+        panel.finish_page()  # the whole page, then dropped by the next one
+    opening = QTextBrowser.document(panel)
+
+    def not_parsed_now(*_args, **_kwargs):
+        raise AssertionError("a page's opening parsed at the click, not ahead")
+
+    monkeypatch.setattr(panel, "_document", not_parsed_now)
+    click_item(window, "roots", "L4", "left")
+    click_item(window, "places", "ankle-outer", "right")
+    assert QTextBrowser.document(panel) is opening  # the very document made ahead
+
+
 def test_the_roots_hatched_zones_are_worked_out_ahead(window, qtbot, monkeypatch):
     canvas = window.canvas
     qtbot.waitUntil(lambda: canvas.zones_ahead.done, timeout=20000)
