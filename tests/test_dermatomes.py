@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QPointF
 
-from tests.ui_driver import click_item, states
+from tests.ui_driver import click_item, on_screen, states
 from viewer.content.consistency import check_geometry, read_checked_views
 from viewer.drawing.svg_reader import ID_PATTERN
 from viewer.paths import assets_dir
@@ -47,7 +47,7 @@ def test_selecting_s1_shows_its_dermatome_not_whole_regions(window):
     # Lee et al. give S1 the lower calf, heel and outer foot, not the back of the thigh
     item = layer_item(window, "dermatomes", "S1", "left", "lee", "posterior")
     assert not item.path().contains(back_of_thigh(window))
-    assert item.isVisible() and item.style is LayerStyle.SELECTED
+    assert on_screen(item) and item.style is LayerStyle.SELECTED
 
 
 def test_switching_the_map_changes_the_shapes(window):
@@ -61,8 +61,8 @@ def test_switching_the_map_changes_the_shapes(window):
     assert window.canvas.map_box.currentData() == "keegan"
     # Keegan & Garrett's S1 band runs down the back of the thigh; Lee et al.'s does not
     keegan = layer_item(window, "dermatomes", "S1", "left", "keegan", "posterior")
-    assert keegan.isVisible() and keegan.path().contains(back_of_thigh(window))
-    assert not layer_item(window, "dermatomes", "S1", "left", "lee", "posterior").isVisible()
+    assert on_screen(keegan) and keegan.path().contains(back_of_thigh(window))
+    assert not on_screen(layer_item(window, "dermatomes", "S1", "left", "lee", "posterior"))
     # the combo box drives the same switch
     window.canvas.map_box.setCurrentIndex(window.canvas.map_box.findData("foerster"))
     assert window.canvas.map_id == "foerster"
@@ -90,7 +90,7 @@ def test_selecting_a_nerve_shows_its_skin(window):
     window.state.select("nerves", "common-fibular", "right")
     item = layer_item(window, "territories", "common-fibular", "right", None, "anterior")
     deep = layer_item(window, "territories", "deep-fibular", "right", None, "anterior")
-    assert item.isVisible()
+    assert on_screen(item)
     assert item.path().contains(deep.path().boundingRect().center())
 
 

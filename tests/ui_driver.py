@@ -86,3 +86,9 @@ def click_link(browser, href: str) -> None:
             it += 1
         block = block.next()
     raise LookupError(f"no link {href!r} in the panel")
+
+
+def on_screen(item) -> bool:
+    """Whether a drawing item can be seen: shown, and not fully transparent (a dermatome out
+    of sight keeps its picture by being transparent, not hidden)."""
+    return item.isVisible() and item.effectiveOpacity() > 0

@@ -646,11 +646,13 @@ class AtlasCanvas(pg.GraphicsView):
 
     def shown_layer_items(self) -> list[LayerItem]:
         """The dermatome, territory and hatched items on screen now."""
-        return [i for i in self._shown_layers if isinstance(i, LayerItem) and i.isVisible()]
+        return [
+            i for i in self._shown_layers if isinstance(i, LayerItem) and i.shown and i.isVisible()
+        ]
 
     def _show_layers(self, state: AppState) -> None:
         for item in self._shown_layers:
-            item.hide()
+            _set_shown(item, False)
         shown: list[QGraphicsItem] = []
         entries: list[tuple[str, str]] = []
         if self.overlay is not None:
@@ -673,7 +675,7 @@ class AtlasCanvas(pg.GraphicsView):
                         for view in self.layers:
                             shown += self._zones_for(target.id, side, view)
         for item in shown:
-            item.show()
+            _set_shown(item, True)
         self._shown_layers = shown
         self._update_legend(entries)
 
@@ -1116,6 +1118,15 @@ class AtlasCanvas(pg.GraphicsView):
     def to_viewport(self, point: QPointF) -> QPointF:
         scene_point = self.vb.mapViewToScene(point)
         return QPointF(self.mapFromScene(scene_point))
+
+
+def _set_shown(item: QGraphicsItem, shown: bool) -> None:
+    """Show or put out of sight a layer's item: a dermatome, territory or zone keeps its
+    picture (see LayerItem), an overlay's label is simply hidden."""
+    if isinstance(item, LayerItem):
+        item.set_shown(shown)
+    else:
+        item.setVisible(shown)
 
 
 def _big(path: QPainterPath) -> bool:

@@ -332,7 +332,12 @@ LAYER_Z = {
 class LayerItem(QGraphicsPathItem):
     """A dermatome (per map), a nerve's skin territory, or a hatched zone over them. Never takes
     a click, so the region underneath is what a click selects; hatched zones carry a tooltip that
-    names the dispute behind them. Hidden unless shown, so it costs nothing otherwise."""
+    names the dispute behind them.
+
+    Out of sight unless shown (see ``set_shown``): fully transparent rather than hidden, as a
+    shape's looks are, because Qt drops a hidden item's picture, and each click on a root drew
+    its dermatomes and hatching anew (about 1 ms). Qt neither paints a fully transparent item
+    nor finds it under the pointer, so it costs nothing while out of sight but its picture."""
 
     def __init__(
         self,
@@ -356,7 +361,14 @@ class LayerItem(QGraphicsPathItem):
         self.colour = palette.VERMILLION
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
-        self.hide()
+        self.shown = False
+        self.setOpacity(0.0)
+
+    def set_shown(self, shown: bool) -> None:
+        """Show it, or put it out of sight keeping its picture."""
+        if shown != self.shown:
+            self.shown = shown
+            self.setOpacity(1.0 if shown else 0.0)
 
     def set_style(self, style: LayerStyle, colour: QColor | None = None, pattern: int = 0) -> None:
         """Fill and outline it in this style. Setting the same style again changes nothing: a
