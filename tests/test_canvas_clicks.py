@@ -199,3 +199,30 @@ def test_a_long_nerve_names_itself_beside_the_pointer(window):
     assert item.hovered
     label = canvas.hover_label.pos()
     assert abs(label.y() - point.y()) < 30 and abs(label.x() - point.x()) < 30, (label, point)
+
+
+def test_the_hover_name_keeps_its_size_on_screen_and_sits_above_the_pointer(window):
+    """Zooming in must not blow the floating name up, nor zooming out shrink it unreadable;
+    and it sits above the point it names, not over it."""
+    canvas = window.canvas
+    item = canvas.items_for("places", "calf-upper-inner", "left", "posterior")[0]
+    _hover(window, item)
+    label = canvas.hover_label
+    assert label.isVisible() and label.toPlainText().startswith(item_name(window, item))
+
+    def on_screen():  # where the view paints it, in viewport pixels
+        return label.deviceTransform(canvas.viewportTransform()).mapRect(label.boundingRect())
+
+    before = on_screen()
+    anchor = canvas.mapFromScene(label.scenePos())
+    assert before.bottom() < anchor.y() and before.left() < anchor.x() < before.right()
+    canvas.vb.scaleBy((0.5, 0.5))  # twice as close
+    QApplication.processEvents()
+    after = on_screen()
+    assert abs(after.width() - before.width()) <= 1 and abs(after.height() - before.height()) <= 1
+    assert before.height() >= 14  # a line of text, readable
+
+
+def item_name(window, item) -> str:
+    s = item.shape_data
+    return window.atlas.record(s.kind, s.content_id).name

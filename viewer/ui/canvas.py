@@ -39,6 +39,7 @@ from viewer.content.atlas import Atlas
 from viewer.drawing.shapes import LAYER_KINDS, Shape, View
 from viewer.state.app_state import BOTH, MARKABLE, AppState, Target
 from viewer.ui import palette, pointer_targets
+from viewer.ui.hover_label import HoverLabel
 from viewer.ui.idle_steps import IdleSteps, Step, note_input
 from viewer.ui.legend import Legend, swatch
 from viewer.ui.qt_paths import to_painter_path
@@ -166,16 +167,7 @@ class AtlasCanvas(pg.GraphicsView):
                 offset + left, TITLE_Y - 30, right - left, view.height - TITLE_Y + 30
             )
             offset += right
-        self.hover_label = pg.TextItem(
-            "",
-            color=palette.LABEL,
-            fill=pg.mkBrush(255, 255, 255, 230),
-            border=pg.mkPen(palette.ORANGE, width=1.5),
-            anchor=(0.5, 1.2),
-        )
-        self.hover_label.setZValue(100)
-        self.hover_label.textItem.setAcceptHoverEvents(False)  # a name, never a link
-        self.hover_label.hide()
+        self.hover_label = HoverLabel()
         self.vb.addItem(self.hover_label, ignoreBounds=True)
         self.vb.sigTransformChanged.connect(self._on_transform)
         self.zoom_preview = ZoomPreview(self, self.vb.childGroup)
