@@ -25,10 +25,6 @@ class Record:
         object.__setattr__(self, "_model", model)
         object.__setattr__(self, "__dict__", fields)
 
-    @property
-    def _fields(self) -> dict[str, Any]:
-        return self.__dict__
-
     def __getattr__(self, name: str) -> Any:
         """Called only for a name that is not a field: say which record lacks it."""
         if name.startswith("__"):
@@ -42,16 +38,16 @@ class Record:
         return (
             isinstance(other, Record)
             and self._model == other._model
-            and self._fields == other._fields
+            and self.__dict__ == other.__dict__
         )
 
     __hash__ = None  # type: ignore[assignment]  # records hold lists, as the models did
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Record, (self._model, self._fields))
+        return (Record, (self._model, self.__dict__))
 
     def __repr__(self) -> str:
-        rid = self._fields.get("id")
+        rid = self.__dict__.get("id")
         return f"<{self._model} {rid!r}>" if rid else f"<{self._model}>"
 
     @property
@@ -59,18 +55,18 @@ class Record:
         return self._model
 
     def fields(self) -> dict[str, Any]:
-        return dict(self._fields)
+        return dict(self.__dict__)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as plain dicts and lists, nested parts included."""
-        return {name: _plain(value) for name, value in self._fields.items()}
+        return {name: _plain(value) for name, value in self.__dict__.items()}
 
     def replace(self, **changes: Any) -> Record:
         """A copy with some fields changed (translations use it)."""
-        unknown = set(changes) - set(self._fields)
+        unknown = set(changes) - set(self.__dict__)
         if unknown:
             raise AttributeError(f"{self._model} has no field(s) {sorted(unknown)}")
-        return Record(self._model, {**self._fields, **changes})
+        return Record(self._model, {**self.__dict__, **changes})
 
 
 def from_model(value: Any) -> Any:
