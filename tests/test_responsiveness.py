@@ -494,3 +494,28 @@ def test_a_roots_dermatome_keeps_its_picture_from_click_to_click(window):
         for item in shown:
             del item.setBrush, item.setPen
     assert restyled == []
+
+
+def test_a_click_with_an_overlay_on_leaves_the_overlay_alone(window, monkeypatch):
+    """Every overlay shape was put out of sight and shown again at each click, repainting the
+    whole overlay for nothing; only the layers that come or go may change."""
+    from viewer.ui.shape_item import LayerItem
+
+    canvas = window.canvas
+    canvas.set_overlay("dermatomes")
+    click_item(window, "places", "ankle-outer", "left")
+    overlay = [i for i in canvas.shown_layer_items() if i.kind == "dermatomes"]
+    assert len(overlay) > 10
+    put_away: list[object] = []
+    set_shown = LayerItem.set_shown
+
+    def recording(item, shown):
+        if not shown:
+            put_away.append(item)
+        set_shown(item, shown)
+
+    monkeypatch.setattr(LayerItem, "set_shown", recording)
+    click_item(window, "places", "knee-back", "right")
+    assert window.state.current.id == "knee-back"
+    assert not any(item in put_away for item in overlay)
+    assert all(on_screen(item) for item in overlay)

@@ -643,8 +643,6 @@ class AtlasCanvas(pg.GraphicsView):
         ]
 
     def _show_layers(self, state: AppState) -> None:
-        for item in self._shown_layers:
-            _set_shown(item, False)
         shown: list[QGraphicsItem] = []
         entries: list[tuple[str, str]] = []
         if self.overlay is not None:
@@ -666,8 +664,14 @@ class AtlasCanvas(pg.GraphicsView):
                     for side in self._sides(target.side):
                         for view in self.layers:
                             shown += self._zones_for(target.id, side, view)
-        for item in shown:
-            _set_shown(item, True)
+        # only what comes or goes changes: an item hidden and shown again within the click
+        # was repainted for nothing (every overlay shape, at each click with an overlay on)
+        staying = set(shown)
+        for gone in self._shown_layers:
+            if gone not in staying:
+                _set_shown(gone, False)
+        for layer in shown:
+            _set_shown(layer, True)
         self._shown_layers = shown
         self._update_legend(entries)
 
