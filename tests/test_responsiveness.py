@@ -245,6 +245,7 @@ def test_a_roots_dermatome_and_hatching_keep_their_pictures_between_visits(
 
     from viewer.drawing.svg_reader import load_views
     from viewer.paths import assets_dir
+    from viewer.ui.canvas import AtlasCanvas
     from viewer.ui.main_window import MainWindow
     from viewer.ui.shape_item import LayerItem
 
@@ -256,6 +257,8 @@ def test_a_roots_dermatome_and_hatching_keep_their_pictures_between_visits(
 
     # on the class before any item is made: Qt looks a Python override up once per item
     monkeypatch.setattr(LayerItem, "paint", counting_paint, raising=False)
+    # nothing drawn ahead in idle moments, so the first visit draws what it shows
+    monkeypatch.setattr(AtlasCanvas, "_look_steps", lambda canvas: iter(()))
     window = MainWindow(atlas, load_views(assets_dir()))
     qtbot.addWidget(window)
     window.resize(1400, 900)
@@ -277,6 +280,61 @@ def test_a_roots_dermatome_and_hatching_keep_their_pictures_between_visits(
     assert visit("roots", "L5") == []  # and blitted on the next
     shown = [i for i in canvas.shown_layer_items() if i.content_id == "L5"]
     assert {i.kind for i in shown} == {"dermatomes", "zones"} and all(map(on_screen, shown))
+
+
+def test_a_first_click_finds_the_pictures_it_shows_drawn_ahead(qtbot, atlas, monkeypatch):
+    """In idle moments the looks a click is likely to give each shape, and each root's
+    dermatome and hatching, are drawn into their pictures out of sight: a first click on a
+    root, a nerve or a place then draws nothing new, and nothing drawn ahead is on screen
+    before a click asks for it."""
+    from PySide6.QtWidgets import QGraphicsPathItem
+
+    from viewer.drawing.svg_reader import load_views
+    from viewer.paths import assets_dir
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.shape_item import LayerItem, ShapeItem
+
+    painted: list[tuple[str, str, object]] = []
+    paint_look = ShapeItem.paint_look
+
+    def counting_layer_paint(item, painter, *args):
+        painted.append((item.kind, item.content_id, None))
+        QGraphicsPathItem.paint(item, painter, *args)
+
+    def counting_look_paint(item, painter, state, hovered):
+        painted.append((item.shape_data.kind, item.shape_data.content_id, state))
+        paint_look(item, painter, state, hovered)
+
+    monkeypatch.setattr(LayerItem, "paint", counting_layer_paint, raising=False)
+    monkeypatch.setattr(ShapeItem, "paint_look", counting_look_paint)
+    window = MainWindow(atlas, load_views(assets_dir()))
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    canvas = window.canvas
+    qtbot.waitUntil(lambda: canvas.looks_ahead.done, timeout=30000)
+    # out of sight: only the look each shape is in shows, and no layer before it is asked for
+    for shape in canvas.items:
+        assert [look for look in shape.childItems() if look.opacity() > 0] == (
+            [] if shape.at_rest_unseen() else [shape._look]
+        )
+    assert not any(on_screen(layer) for layer in canvas.layer_items.values())
+
+    for kind, rid in (("roots", "L5"), ("nerves", "common-fibular"), ("places", "calf-upper-outer")):
+        del painted[:]
+        click_item(window, kind, rid, "left")
+        canvas.viewport().repaint()
+        assert window.state.current.id == rid
+        assert painted == [], f"a first click on {rid} drew {painted}"
+    shown = [i for i in canvas.shown_layer_items() if i.content_id == "L5"]
+    assert shown == []  # the calf is selected now: L5's dermatome is out of sight again
+    del painted[:]
+    click_item(window, "roots", "L5", "right")
+    canvas.viewport().repaint()
+    shown = [i for i in canvas.shown_layer_items() if i.content_id == "L5"]
+    assert {i.kind for i in shown} == {"dermatomes", "zones"} and all(map(on_screen, shown))
+    assert painted == []
 
 
 def test_the_roots_hatched_zones_are_worked_out_ahead(window, qtbot, monkeypatch):

@@ -18,7 +18,7 @@ from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,13 +26,16 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainterPath,
     QPen,
+    QPixmap,
     QPixmapCache,
+    QRegion,
 )
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsSimpleTextItem,
+    QWidget,
 )
 
 from viewer.content.atlas import Atlas
@@ -88,14 +91,17 @@ RING = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 ZOOM_IN_LIMIT = 40
 #: a release this far (pixels) from its press ends a drag, not a click
 DRAG_PX = 6
-#: room for the pictures of every shape in each look it has taken, at full-HD size
-PIXMAP_CACHE_KB = 64 * 1024
+#: room for the pictures of the static drawing, every shape in each of its likely looks and the
+#: dermatomes and hatching in one map, at full-HD size (about 70 MB; 45 MB at 1400 x 900)
+PIXMAP_CACHE_KB = 128 * 1024
 #: the roots' hatched zones are worked out ahead from this long after the window opens
 ZONES_AHEAD_AFTER_MS = 600
 #: After the first frame, the static drawing and the shapes' looks take their pictures (Qt's
 #: item cache) a few items per idle moment: the first frame paints them directly, which took
 #: it about half the time that drawing each into a picture first did.
 PICTURES_PER_STEP = 12
+#: shapes whose likely looks are drawn ahead in one idle step (about 1 ms each)
+SHAPES_AHEAD_PER_STEP = 3
 #: a zoom has settled when the scale has not changed for this long; the pictures are then
 #: taken again the same way
 SETTLE_MS = 250
@@ -148,6 +154,9 @@ class AtlasCanvas(pg.GraphicsView):
         #: the pictures of what paints directly (started by the first frame, and again once a
         #: zoom has settled)
         self.pictures_ahead = IdleSteps(self, None, self._picture_steps, wait_for_quiet=False)
+        #: the pictures of the looks and layers a click is likely to show next, drawn out of
+        #: sight once the pictures on show are taken (and again after a zoom or a new map)
+        self.looks_ahead = IdleSteps(self, None, self._look_steps)
         self._before_first_frame = True  # items built now paint directly until pictures_ahead
         self.settling = QTimer(self)  # runs while a zoom's scale keeps changing
         self.settling.setSingleShot(True)
@@ -394,7 +403,7 @@ class AtlasCanvas(pg.GraphicsView):
         return [
             partial(self._take_pictures, todo[start : start + PICTURES_PER_STEP])
             for start in range(0, len(todo), PICTURES_PER_STEP)
-        ]
+        ] + [self.looks_ahead.restart]
 
     def _take_pictures(self, items: list[QGraphicsItem]) -> None:
         if self.settling.isActive():
@@ -406,6 +415,64 @@ class AtlasCanvas(pg.GraphicsView):
             else:
                 item.setCacheMode(CACHED)
                 item.update()
+
+    def _look_steps(self) -> Iterator[Step]:
+        """Each shape's likely looks (see ``ShapeItem.looks_ahead``), a few shapes a step;
+        then each root's dermatome and hatching and each nerve's skin as selecting it shows
+        them, one selection a step. A click drew the new ones into their pictures: 1-4 ms of
+        the slowest clicks (a root's dermatome, hatching and a dozen related shapes)."""
+        for start in range(0, len(self.items), SHAPES_AHEAD_PER_STEP):
+            yield partial(self._draw_looks_ahead, self.items[start : start + SHAPES_AHEAD_PER_STEP])
+        selections = dict.fromkeys(
+            Target(kind, rid, item.shape_data.side)  # type: ignore[arg-type]
+            for (kind, rid), items in self._by_key.items()
+            if kind in ("roots", "nerves")
+            for item in items
+        )
+        for target in selections:
+            yield partial(self._draw_layers_ahead, target)
+
+    def _drawing_at_rest(self) -> bool:
+        """No zoom under way: pictures drawn now are the ones the next frames use."""
+        return not self.settling.isActive() and not self.zoom_preview.active
+
+    def _draw_looks_ahead(self, shapes: list[ShapeItem]) -> None:
+        if self._drawing_at_rest():
+            for shape in shapes:
+                if shape.looks_cached and shape.isVisible():
+                    self._draw_unseen(shape.looks_ahead())
+
+    def _draw_layers_ahead(self, target: Target) -> None:
+        # an overlay styles the same layers its own way; they are drawn as it shows them
+        if self._drawing_at_rest() and self.overlay is None and self.isVisible():
+            self._draw_unseen(
+                [layer for layer in self._selection_layers(target) if not layer.shown]
+            )
+
+    def _draw_unseen(self, items: list[QGraphicsItem]) -> None:
+        """Have Qt draw the pictures of items out of sight. Qt keeps an item's picture for
+        each viewport, so painting the viewport elsewhere fills it: the items are made opaque
+        for a moment, the part of the drawing they cover is painted into a scratch pixmap, and
+        they are out of sight again before the screen is next painted."""
+        viewport = self.viewport()
+        area = QRect()
+        for item in items:
+            area |= self.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        area = area.adjusted(-2, -2, 2, 2) & viewport.rect()
+        if area.isEmpty():
+            return
+        for item in items:
+            item.setOpacity(1.0)
+        try:
+            viewport.render(
+                QPixmap(area.size()),
+                QPoint(),
+                QRegion(area),
+                QWidget.RenderFlag.DrawWindowBackground,
+            )
+        finally:
+            for item in items:
+                item.setOpacity(0.0)
 
     # -- pointer ---------------------------------------------------------------------------
     def _pointer_candidates(self, near: QRectF) -> list[QGraphicsItem]:
@@ -618,6 +685,8 @@ class AtlasCanvas(pg.GraphicsView):
         self.map_id = map_id
         if changed and self.zones_ahead.started:  # the new map's zones, ahead too
             self.zones_ahead.restart()
+        if changed and self.looks_ahead.started:  # and its dermatomes' pictures
+            self.looks_ahead.restart()
         index = self.map_box.findData(map_id)
         if index != self.map_box.currentIndex():
             self.map_box.setCurrentIndex(index)
@@ -649,21 +718,7 @@ class AtlasCanvas(pg.GraphicsView):
             shown, entries = self._overlay_items(OVERLAYS[self.overlay])
         target = state.current if state.mode == "browse" else None
         if target is not None:
-            kind = self._layer_kind(target.kind, target.id)
-            if kind is not None:
-                for key, item in self.layer_items.items():
-                    if (
-                        key[0] == kind
-                        and key[1] == target.id
-                        and (kind == "territories" or key[3] == self.map_id)
-                        and _same_side(target.side, key[2])
-                    ):
-                        item.set_style(LayerStyle.SELECTED)
-                        shown.append(item)
-                if kind == "dermatomes":
-                    for side in self._sides(target.side):
-                        for view in self.layers:
-                            shown += self._zones_for(target.id, side, view)
+            shown += self._selection_layers(target)
         # only what comes or goes changes: an item hidden and shown again within the click
         # was repainted for nothing (every overlay shape, at each click with an overlay on)
         staying = set(shown)
@@ -674,6 +729,27 @@ class AtlasCanvas(pg.GraphicsView):
             _set_shown(layer, True)
         self._shown_layers = shown
         self._update_legend(entries)
+
+    def _selection_layers(self, target: Target) -> list[LayerItem]:
+        """A root's dermatome in the chosen map with its hatched zones, or a nerve's skin,
+        styled as selected; nothing for other selections."""
+        layers: list[LayerItem] = []
+        kind = self._layer_kind(target.kind, target.id)
+        if kind is not None:
+            for key, item in self.layer_items.items():
+                if (
+                    key[0] == kind
+                    and key[1] == target.id
+                    and (kind == "territories" or key[3] == self.map_id)
+                    and _same_side(target.side, key[2])
+                ):
+                    item.set_style(LayerStyle.SELECTED)
+                    layers.append(item)
+            if kind == "dermatomes":
+                for side in self._sides(target.side):
+                    for view in self.layers:
+                        layers += self._zones_for(target.id, side, view)
+        return layers
 
     def _sides(self, side: str | None) -> list[str | None]:
         drawn = {k[2] for k in self.layer_items}
