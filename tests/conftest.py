@@ -47,15 +47,9 @@ def window(qtbot, atlas):
     """The main window with both views, shown at 1400 x 900."""
     from PySide6.QtWidgets import QApplication
 
-    from viewer.drawing.svg_reader import load_views
-    from viewer.paths import assets_dir
-    from viewer.ui.main_window import MainWindow
+    from tests.ui_driver import shown_window
 
-    win = MainWindow(atlas, load_views(assets_dir()))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, atlas)
     win.canvas.fit()
     QApplication.processEvents()
     return win

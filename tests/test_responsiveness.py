@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
-from tests.ui_driver import click_item, on_screen
+from tests.ui_driver import click_item, on_screen, shown_window
 from viewer.bench import send_wheel
 from viewer.ui.presentation import BODY_PX, body_pixel_size
 from viewer.ui.zoom_preview import REST_MS
@@ -243,10 +243,7 @@ def test_a_roots_dermatome_and_hatching_keep_their_pictures_between_visits(
     and hatched zones anew; out of sight they are transparent now, and a second visit blits."""
     from PySide6.QtWidgets import QGraphicsPathItem
 
-    from viewer.drawing.svg_reader import load_views
-    from viewer.paths import assets_dir
     from viewer.ui.canvas import AtlasCanvas
-    from viewer.ui.main_window import MainWindow
     from viewer.ui.shape_item import LayerItem
 
     painted: list[tuple[str, str]] = []
@@ -259,11 +256,7 @@ def test_a_roots_dermatome_and_hatching_keep_their_pictures_between_visits(
     monkeypatch.setattr(LayerItem, "paint", counting_paint, raising=False)
     # nothing drawn ahead in idle moments, so the first visit draws what it shows
     monkeypatch.setattr(AtlasCanvas, "_look_steps", lambda canvas: iter(()))
-    window = MainWindow(atlas, load_views(assets_dir()))
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, atlas)
     canvas = window.canvas
     qtbot.waitUntil(lambda: canvas.zones_ahead.done and canvas.pictures_ahead.done, timeout=20000)
 
@@ -289,9 +282,6 @@ def test_a_first_click_finds_the_pictures_it_shows_drawn_ahead(qtbot, atlas, mon
     before a click asks for it."""
     from PySide6.QtWidgets import QGraphicsPathItem
 
-    from viewer.drawing.svg_reader import load_views
-    from viewer.paths import assets_dir
-    from viewer.ui.main_window import MainWindow
     from viewer.ui.shape_item import LayerItem, ShapeItem
 
     painted: list[tuple[str, str, object]] = []
@@ -307,11 +297,7 @@ def test_a_first_click_finds_the_pictures_it_shows_drawn_ahead(qtbot, atlas, mon
 
     monkeypatch.setattr(LayerItem, "paint", counting_layer_paint, raising=False)
     monkeypatch.setattr(ShapeItem, "paint_look", counting_look_paint)
-    window = MainWindow(atlas, load_views(assets_dir()))
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, atlas)
     canvas = window.canvas
     qtbot.waitUntil(lambda: canvas.looks_ahead.done, timeout=30000)
     # out of sight: only the look each shape is in shows, and no layer before it is asked for

@@ -92,3 +92,18 @@ def on_screen(item) -> bool:
     """Whether a drawing item can be seen: shown, and not fully transparent (a dermatome out
     of sight keeps its picture by being transparent, not hidden)."""
     return item.isVisible() and item.effectiveOpacity() > 0
+
+
+def shown_window(qtbot, atlas):
+    """A main window with both views made now (after a test may have patched what its items
+    paint), shown at the bench's size, 1400 x 900."""
+    from viewer.drawing.svg_reader import load_views
+    from viewer.paths import assets_dir
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(atlas, load_views(assets_dir()))
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
