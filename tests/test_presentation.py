@@ -2,8 +2,8 @@
 highlights, the pointer dot, Esc to leave, light and dark palettes."""
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from tests.ui_driver import click_item
@@ -84,9 +84,17 @@ def test_big_outlines_follow_the_highlights(qtbot, room):
 def test_pointer_follows_the_mouse_and_lets_clicks_through(qtbot, room):
     window, show, _bar, _quiz = room
     show.enter()
-    scene = window.canvas.scene()
-    scene.sigMouseMoved.emit(QPointF(200, 150))
-    assert show.pointer.isVisible() and show.pointer.pos() == QPointF(200, 150)
+    canvas = window.canvas
+    viewport = canvas.viewport()
+    at = QPointF(200, 150)  # a real move of the mouse over the drawing
+    QApplication.sendEvent(
+        viewport,
+        QMouseEvent(
+            QEvent.Type.MouseMove, at, viewport.mapToGlobal(at), Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    assert show.pointer.isVisible() and show.pointer.pos() == canvas.mapToScene(at.toPoint())
     click_item(window, "places", "calf-lower", "left")  # the dot never eats a click
     assert window.state.current.id == "calf-lower"
 

@@ -42,6 +42,7 @@ from viewer.content.atlas import Atlas
 from viewer.drawing.shapes import LAYER_KINDS, Shape, View
 from viewer.state.app_state import BOTH, MARKABLE, AppState, Target
 from viewer.ui import palette, pointer_targets
+from viewer.ui.direct_pointer import DRAG_PX, DirectPointer
 from viewer.ui.hover_label import HoverLabel
 from viewer.ui.idle_steps import IdleSteps, Step, note_input
 from viewer.ui.legend import Legend, swatch
@@ -89,8 +90,6 @@ RING = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
 #: the view's height may shrink to the drawing's height divided by this, and no further
 ZOOM_IN_LIMIT = 40
-#: a release this far (pixels) from its press ends a drag, not a click
-DRAG_PX = 6
 #: room for the pictures of the static drawing, every shape in each of its likely looks and the
 #: dermatomes and hatching in one map, at full-HD size (about 70 MB; 45 MB at 1400 x 900)
 PIXMAP_CACHE_KB = 128 * 1024
@@ -123,6 +122,10 @@ class AtlasCanvas(pg.GraphicsView):
         self._drawing_takers: bool | None = None  # which shapes take clicks was set for
         super().__init__(parent, background="w")
         pointer_targets.install(self.scene(), self._pointer_candidates)
+        #: hovers and plain clicks, handled without pyqtgraph (drags go to pyqtgraph)
+        self.pointer = DirectPointer(
+            self, self._pointer_candidates, lambda: self._hovered, self._forward_press
+        )
         # pyqtgraph lights what lies under the pointer from plain moves of the mouse; no item
         # takes Qt's own hover events (see ShapeItem), so Qt would not ask for those moves
         self.viewport().setMouseTracking(True)
@@ -519,16 +522,25 @@ class AtlasCanvas(pg.GraphicsView):
 
     def mouseMoveEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
         note_input()  # work done ahead waits while the pointer moves over the drawing
-        super().mouseMoveEvent(ev)
+        if not self.pointer.moved(ev):
+            super().mouseMoveEvent(ev)
 
     def mousePressEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
         note_input()
         self.zoom_preview.end()  # a click is aimed at the real drawing
+        if not self.pointer.pressed(ev):
+            self._forward_press(ev)
+
+    def _forward_press(self, ev) -> None:  # type: ignore[no-untyped-def]
+        """A press for pyqtgraph: other buttons than the left, or a left press that turned
+        out to start a drag."""
         self._pressed_at = ev.position()
         super().mousePressEvent(ev)
 
     def mouseReleaseEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
         note_input()
+        if self.pointer.released(ev):
+            return
         # a release away from the press ends a drag (a pan), never a click on what lay under
         # the press: pyqtgraph can take a quick drag for a click when it saw no move in between
         moved = ev.position() - getattr(self, "_pressed_at", ev.position())

@@ -275,19 +275,20 @@ class ShapeItem(QGraphicsPathItem):
             and self.wants(ev.pos())  # type: ignore[attr-defined]
             and ev.acceptClicks(Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
         )
-        if over and not self.hovered:
-            self.hover_pos = QPointF(ev.pos())  # type: ignore[attr-defined]
+        self.set_hover(bool(over), ev.pos())  # type: ignore[attr-defined]
+
+    def set_hover(self, over: bool, pos: QPointF | None = None) -> None:
+        """Lit as under the pointer, at ``pos`` (item coordinates) where it came on, or not."""
+        if over and not self.hovered and pos is not None:
+            self.hover_pos = QPointF(pos)
         if over != self.hovered:
-            self.hovered = bool(over)
+            self.hovered = over
             self._show_look()
-            self.sigHovered.emit(self, self.hovered)
+            self.sigHovered.emit(self, over)
 
     def drop_hover(self) -> None:
         """No longer under the pointer, though the pointer did not move (the drawing did)."""
-        if self.hovered:
-            self.hovered = False
-            self._show_look()
-            self.sigHovered.emit(self, False)
+        self.set_hover(False)
 
     def wants(self, pos: QPointF) -> bool:
         """Whether a pointer at ``pos`` (item coordinates) means this item: anywhere on its
