@@ -71,7 +71,9 @@ class DirectPointer:
     def hover(self, viewport_pos: QPointF | None) -> None:
         """Light the shape under the pointer (none when ``viewport_pos`` is None), unlight the
         others."""
-        shape = None if viewport_pos is None else self.shape_at(viewport_pos)
+        self._light(None if viewport_pos is None else self.shape_at(viewport_pos), viewport_pos)
+
+    def _light(self, shape: ShapeItem | None, viewport_pos: QPointF | None) -> None:
         for other in list(self._hovered()):
             if other is not shape:
                 other.set_hover(False)
@@ -106,11 +108,18 @@ class DirectPointer:
         press, self._press = self._press, None
         if press is None or ev.button() != press.button():
             return False
-        if _distance(ev, press) <= DRAG_PX:
-            shape = self.shape_at(press.position())
-            if shape is not None:
-                shape.sigClicked.emit(shape, press.modifiers())
-        self.hover(ev.position())
+        if _distance(ev, press) > DRAG_PX:
+            self.hover(ev.position())
+            return True
+        shape = self.shape_at(press.position())
+        if shape is not None:
+            shape.sigClicked.emit(shape, press.modifiers())
+        if ev.position() == press.position():
+            # what the click found is still under the pointer: selected or marked, a shape
+            # only rises above the others
+            self._light(shape, ev.position())
+        else:
+            self.hover(ev.position())
         return True
 
 
