@@ -23,21 +23,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 
-from viewer.ui.pointer_targets import Candidates, items_near_event
+from viewer.ui.pointer_targets import Candidates, items_near_point
 from viewer.ui.shape_item import ShapeItem
 
 #: a press carried further than this (pixels) before its release is a drag, not a click
 DRAG_PX = 6
-
-
-class _At:
-    """What ``items_near_event`` reads of an event: where it is in the scene."""
-
-    def __init__(self, scene_pos: QPointF):
-        self._pos = scene_pos
-
-    def scenePos(self) -> QPointF:  # noqa: N802 - pyqtgraph's name
-        return self._pos
 
 
 class DirectPointer:
@@ -63,7 +53,7 @@ class DirectPointer:
         """The topmost shape that wants a pointer at this point of the viewport."""
         scene = self._view.scene()
         at = self._view.mapToScene(viewport_pos.toPoint())
-        for item in items_near_event(scene, self._candidates, _At(at), hoverable=True):
+        for item in items_near_point(scene, self._candidates, at, hoverable=True):
             if isinstance(item, ShapeItem) and item.wants(item.mapFromScene(at)):
                 return item
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 POINTER_METHODS = ("hoverEvent", "mouseClickEvent", "mouseDragEvent")
@@ -51,8 +51,15 @@ def items_near_event(
     the items whose shape contains the point (topmost first), then those within the click
     radius (topmost first), among ``candidates(near)``. ``selMode`` and ``sortOrder`` are
     accepted as pyqtgraph passes them; the answer is always pyqtgraph's default one."""
-    view = scene.views()[0]
     point = event.buttonDownScenePos() if hasattr(event, "buttonDownScenePos") else event.scenePos()
+    return items_near_point(scene, candidates, point, hoverable)
+
+
+def items_near_point(
+    scene: QGraphicsScene, candidates: Candidates, point: QPointF, hoverable: bool = False
+) -> list[QGraphicsItem]:
+    """``items_near_event`` for a point of the scene (no event needed)."""
+    view = scene.views()[0]
     r = getattr(scene, "_clickRadius", 0)
     region: QRectF | None = None
     near = QRectF(point.x(), point.y(), 0, 0)

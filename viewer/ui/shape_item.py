@@ -157,15 +157,15 @@ class ShapeItem(QGraphicsPathItem):
         keys = list(LIKELY_LOOKS)
         if self.shape_data.kind in DRAWN_TOGETHER_AT_REST:
             keys += LIKELY_MARKS
-        made: list[QGraphicsItem] = []
-        for key in keys:
-            look = self._looks.get(key)
-            if look is None:
-                look = self._looks[key] = _Look(self, *key)
-                look.setCacheMode(self._look_cache)
-            if look is not self._look:
-                made.append(look)
-        return made
+        return [look for look in map(self._look_for, keys) if look is not self._look]
+
+    def _look_for(self, key: tuple[State, bool]) -> _Look:
+        """The look for (state, hovered), made (out of sight) if it was not yet."""
+        look = self._looks.get(key)
+        if look is None:
+            look = self._looks[key] = _Look(self, *key)
+            look.setCacheMode(self._look_cache)
+        return look
 
     def repaint_look(self) -> None:
         """Have the look on show painted again (into its picture, if it keeps one)."""
@@ -181,10 +181,7 @@ class ShapeItem(QGraphicsPathItem):
                 self._look.setOpacity(0.0)
                 self._look = None
             return
-        look = self._looks.get(key)
-        if look is None:
-            look = self._looks[key] = _Look(self, *key)
-            look.setCacheMode(self._look_cache)
+        look = self._look_for(key)
         if look is not self._look:
             look.setOpacity(1.0)
             if self._look is not None:
